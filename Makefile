@@ -1,0 +1,34 @@
+# The two set-up commands of the README. Both install what is missing, configure and build.
+JOBS ?= $(shell nproc)
+
+.PHONY: run test setup build asan fuzz bench clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+# Main job: count the sample elections in examples/ with a few rules and print the results.
+run: build
+	@scripts/run-examples.sh build/bin/prefero
+
+test: build
+	@ctest --preset release -j $(JOBS)
+
+asan: setup
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ctest --preset asan -j $(JOBS)
+
+fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@scripts/fuzz-short.sh build-fuzz/bin
+
+bench: build
+	@scripts/bench.sh build/bin
+
+clean:
+	rm -rf build build-debug build-asan build-fuzz

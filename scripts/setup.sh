@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Prefero needs, only those missing. Safe to run again.
+set -euo pipefail
+packages=(
+  g++ clang-14 libclang-rt-14-dev cmake ninja-build pkg-config
+  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libsimdjson-dev libeigen3-dev
+  coinor-libcbc-dev libgmp-dev libboost-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,71 @@
+#include "tools/prefero/json_out.hpp"
+
+#include <algorithm>
+
+#include "elect/common.hpp"
+
+namespace prefero {
+
+json method_json(const MethodInfo& m) {
+  json params = json::array();
+  for (const auto& p : m.params) {
+    json pj = {{"name", p.name}, {"type", to_string(p.type)}, {"default", p.default_value}, {"doc", p.doc}};
+    if (!p.choices.empty()) pj["choices"] = p.choices;
+    params.push_back(pj);
+  }
+  return {{"id", m.id},           {"aliases", m.aliases},   {"family", m.family},
+          {"input", m.input},     {"summary", m.summary},   {"citation", m.citation},
+          {"resolute", m.resolute}, {"probabilistic", m.probabilistic}, {"params", params}};
+}
+
+json profile_json(const Profile& p) {
+  ProfileStats s = stats_of(p);
+  json cands = json::array();
+  for (Cand c = 0; c < p.num_candidates(); ++c) cands.push_back({{"id", p.id(c)}, {"name", p.name(c)}});
+  CandidateSet all = all_candidates(p.num_candidates());
+  json out = {{"kind", to_string(p.kind)},
+              {"voters", s.voters},
+              {"unique_ballots", s.unique_ballots},
+              {"candidates", cands},
+              {"voters_truncated", s.voters_truncated},
+              {"voters_with_ties", s.voters_with_ties},
+              {"voters_empty", s.voters_empty}};
+  for (Unranked u : {Unranked::incomparable, Unranked::tied_last}) {
+    const PairwiseMatrix& sup = p.support(u);
+    json cw = nullptr;
+    for (Cand a = 0; a < p.num_candidates(); ++a) {
+      bool beats_all = true;
+      for (Cand b = 0; b < p.num_candidates() && beats_all; ++b) beats_all = a == b || sup.beats(a, b);
+      if (beats_all) cw = p.id(a);
+    }
+    json support = json::array();
+    for (Cand a = 0; a < p.num_candidates(); ++a) {
+      json row = json::array();
+      for (Cand b = 0; b < p.num_candidates(); ++b) row.push_back(sup(a, b));
+      support.push_back(row);
+    }
+    out[std::string("unranked_") + std::string(to_string(u))] = {{"condorcet_winner", cw}, {"support", support}};
+  }
+  return out;
+}
+
+json elect_json(const Profile& p, const ElectOutcome& o) {
+  std::vector<Cand> winners = o.result.winners;
+  std::sort(winners.begin(), winners.end(), [&p](Cand a, Cand b) { return p.id(a) < p.id(b); });
+  json names = json::array();
+  for (Cand c : winners) names.push_back(p.name(c));
+  json out = {{"rule", o.method->id}, {"params", o.params.values()}, {"winners", ids_json(p, winners)},
+              {"names", names}};
+  if (!o.result.lottery.empty()) {
+    json lottery = json::object();
+    for (const auto& [c, prob] : o.result.lottery) lottery[std::to_string(p.id(c))] = prob.get_d();
+    out["lottery"] = lottery;
+    json exact = json::object();
+    for (const auto& [c, prob] : o.result.lottery) exact[std::to_string(p.id(c))] = to_string(prob);
+    out["lottery_exact"] = exact;
+  }
+  out["explanation"] = o.result.explanation;
+  return out;
+}
+
+}  // namespace prefero
