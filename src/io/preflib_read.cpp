@@ -94,6 +94,7 @@ struct BallotReader {
   // An order `a, {b, c}, d` up to the end of the line (may be empty).
   void read_order(TextScanner& s, DataType type) {
     reset();
+    s.skip_blanks();
     const char* start = s.pos();
     if (s.at_eol()) {
       check_complete(s, start, type);
@@ -118,7 +119,7 @@ struct BallotReader {
       }
       if (s.at_eol()) break;
       if (s.peek() == '}') s.fail_here("'}' without a matching '{'");
-      s.expect(',', "',' or end of line after a rank, found " + s.found());
+      s.expect(',', "',' or end of line after a rank");
     }
     check_complete(s, start, type);
   }
@@ -149,7 +150,7 @@ struct BallotReader {
         read_alternative(s, i);
       }
     }
-    s.expect_eol("end of line after the " + std::to_string(k) + " categories (NUMBER CATEGORIES), found " + s.found());
+    s.expect_eol("end of line after the " + std::to_string(k) + " categories (NUMBER CATEGORIES)");
   }
 };
 
@@ -187,9 +188,9 @@ DataSummary read_ballot_lines(TextScanner& s, ProfileBuilder& builder, DataType 
     const char* count_at = s.pos();
     int64_t count = s.read_count("a ballot count");
     if (old_format) {
-      if (!s.at_eol()) s.expect(',', "',' after the ballot count, found " + s.found());
+      if (!s.at_eol()) s.expect(',', "',' after the ballot count");
     } else {
-      s.expect(':', "':' after the ballot count, found " + s.found());
+      s.expect(':', "':' after the ballot count");
     }
     if (type == DataType::cat)
       ballot.read_categories(s, categories);
@@ -219,11 +220,10 @@ std::vector<std::string> header_categories(const io_detail::PreflibHeader& h, co
   }
   auto declared = h.count("NUMBER CATEGORIES");
   if (!declared && named.empty())
-    throw InputError(SourceLocation{h.file, 0, 0}, "missing header field '# NUMBER CATEGORIES: k' (data type cat)");
+    h.fail_missing("missing header field '# NUMBER CATEGORIES: k' (data type cat)");
   const int64_t k = declared ? *declared : static_cast<int64_t>(named.size());
   if (k > limits.max_alternatives)
-    throw InputError(SourceLocation{h.file, 0, 0}, "NUMBER CATEGORIES is " + std::to_string(k) +
-                                                       ", more than this reader accepts");
+    h.fail(*h.find("NUMBER CATEGORIES"), "NUMBER CATEGORIES is " + std::to_string(k) + ", more than this reader accepts");
   int64_t base = 1;
   for (const auto& [i, f] : named)
     if (i == 0) base = 0;
@@ -262,7 +262,7 @@ Profile read_new_format(TextScanner& s, const std::string& extension_type, const
   const auto* type_field = h.find("DATA TYPE");
   const DataType type = require_ballot_type(
       type_name, s.name(),
-      type_field ? SourceLocation{s.name(), type_field->line, type_field->value_column} : SourceLocation{s.name(), 0, 0});
+      type_field ? SourceLocation{s.name(), type_field->line, type_field->value_column} : SourceLocation{s.name(), 1, 1});
   Candidates cs = io_detail::header_candidates(h, limits);
   const int m = cs.size();
   std::vector<std::string> categories;
@@ -286,11 +286,11 @@ Profile read_new_format(TextScanner& s, const std::string& extension_type, const
 Profile read_old_format(TextScanner& s, const std::string& extension_type, const ReadLimits& limits) {
   if (extension_type.empty())
     s.fail_whole_file("an old-format PrefLib file (no '# DATA TYPE' header) needs its data type from the file extension");
-  const DataType type = require_ballot_type(extension_type, s.name(), SourceLocation{s.name(), 0, 0});
+  const DataType type = require_ballot_type(extension_type, s.name(), SourceLocation{s.name(), 1, 1});
   if (type == DataType::cat) s.fail_line("data type cat needs the new PrefLib format ('# KEY: value' header)");
   const char* m_at = (s.skip_blanks(), s.pos());
   const int64_t m = s.read_count("the number of alternatives (old PrefLib format) or a '# KEY: value' header line");
-  s.expect_eol("end of line after the number of alternatives, found " + s.found());
+  s.expect_eol("end of line after the number of alternatives");
   if (m > limits.max_alternatives)
     s.fail_at(m_at, "the file declares " + std::to_string(m) + " alternatives, more than this reader accepts (" +
                         std::to_string(limits.max_alternatives) + ")");
@@ -310,7 +310,7 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
     auto& seen = line_of[static_cast<size_t>(id - 1)];
     if (seen) s.fail_at(at, "alternative id " + std::to_string(id) + " given twice (first on line " + std::to_string(seen) + ")");
     seen = s.line_number();
-    s.expect(',', "',' and the alternative's name after its id, found " + s.found());
+    s.expect(',', "',' and the alternative's name after its id");
     cs.names[static_cast<size_t>(id - 1)] = std::string(s.rest());
   }
   next("the line 'voters,sum of counts,unique orders'");
@@ -318,13 +318,13 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
   const int counts_line = s.line_number();
   const char* voters_at = s.pos();
   const int64_t voters = s.read_count("the number of voters");
-  s.expect(',', "',' and the sum of counts after the number of voters, found " + s.found());
+  s.expect(',', "',' and the sum of counts after the number of voters");
   const char* sum_at = (s.skip_blanks(), s.pos());
   const int64_t sum_of_counts = s.read_count("the sum of the ballot counts");
-  s.expect(',', "',' and the number of unique orders, found " + s.found());
+  s.expect(',', "',' and the number of unique orders");
   const char* unique_at = (s.skip_blanks(), s.pos());
   const int64_t unique = s.read_count("the number of unique orders");
-  s.expect_eol("end of line after 'voters,sum,unique', found " + s.found());
+  s.expect_eol("end of line after 'voters,sum,unique'");
   const int voters_col = s.column_of(voters_at), sum_col = s.column_of(sum_at), unique_col = s.column_of(unique_at);
 
   ProfileBuilder builder(std::move(cs), BallotKind::ranking);

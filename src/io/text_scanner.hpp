@@ -74,10 +74,10 @@ class TextScanner {
     return true;
   }
   void expect(char c, std::string_view what) {
-    if (!eat(c)) fail_here("expected " + std::string(what));
+    if (!eat(c)) fail_here("expected " + std::string(what) + ", found " + found());
   }
   void expect_eol(std::string_view what) {
-    if (!at_eol()) fail_here("expected " + std::string(what));
+    if (!at_eol()) fail_here("expected " + std::string(what) + ", found " + found());
   }
   // The rest of the line, trimmed (moves to the end of the line).
   std::string_view rest() {
@@ -126,8 +126,9 @@ class TextScanner {
   [[noreturn]] void fail_line(const std::string& message) const {
     throw InputError(SourceLocation{name_, line_, 1}, message);
   }
+  // A problem with the file as a whole (reported at 1:1).
   [[noreturn]] void fail_whole_file(const std::string& message) const {
-    throw InputError(SourceLocation{name_, 0, 0}, message);
+    throw InputError(SourceLocation{name_, 1, 1}, message);
   }
   int column_of(const char* at) const { return static_cast<int>(at - begin_) + 1; }
 
