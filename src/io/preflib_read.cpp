@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/ballot_table.hpp"
 #include "io/preflib_header.hpp"
 #include "io/read.hpp"
 #include "io/text_scanner.hpp"
@@ -173,10 +174,12 @@ struct DataSummary {
 
 // Reads data lines from the scanner's current line to the end. `old_format`: `count,order`
 // instead of `count: order`. Blank lines are allowed only at the very end of the file.
-DataSummary read_ballot_lines(TextScanner& s, ProfileBuilder& builder, DataType type, int m, int categories,
+DataSummary read_ballot_lines(TextScanner& s, io_detail::BallotTable& table, DataType type, int m, int categories,
                               bool old_format) {
   DataSummary sum;
   BallotReader ballot(m);
+  // Reserve for one unique ballot per line, but never more level storage than ~4x the text.
+  table.reserve(std::min(s.lines_left(), s.text_size() / static_cast<size_t>(std::max(m, 1))));
   do {
     if (s.line_is_blank()) {
       if (s.rest_is_blank()) break;
@@ -198,8 +201,8 @@ DataSummary read_ballot_lines(TextScanner& s, ProfileBuilder& builder, DataType 
       ballot.read_order(s, type);
     sum.voters = add_count(s, count_at, sum.voters, count);
     ++sum.lines;
-    // A repeated ballot adds its count (the builder merges equal ballots).
-    builder.add_levels(ballot.levels, count);
+    // A repeated ballot adds its count (the table merges equal ballots).
+    table.add(ballot.levels, count);
   } while (s.next_line());
   return sum;
 }
@@ -267,19 +270,23 @@ Profile read_new_format(TextScanner& s, const std::string& extension_type, const
   const int m = cs.size();
   std::vector<std::string> categories;
   if (type == DataType::cat) categories = header_categories(h, limits);
-  ProfileBuilder builder(std::move(cs), type == DataType::cat ? BallotKind::categorical : BallotKind::ranking);
+  Profile p;
+  p.candidates = std::move(cs);
+  p.kind = type == DataType::cat ? BallotKind::categorical : BallotKind::ranking;
+  io_detail::BallotTable table(p);
   const char* unique_key = type == DataType::cat ? "NUMBER UNIQUE PREFERENCES" : "NUMBER UNIQUE ORDERS";
   DataSummary sum;
-  if (has_data) sum = read_ballot_lines(s, builder, type, m, static_cast<int>(categories.size()), false);
+  if (has_data) sum = read_ballot_lines(s, table, type, m, static_cast<int>(categories.size()), false);
   if (sum.lines == 0 && h.count("NUMBER VOTERS").value_or(-1) != 0 && h.count(unique_key).value_or(-1) != 0)
     throw InputError(SourceLocation{s.name(), s.line_number() + (has_data ? 0 : 1), 1},
                      "header but no data lines (expected 'count: order' lines; a file with no voters must say "
                      "'# NUMBER VOTERS: 0')");
   io_detail::check_header_count(h, "NUMBER VOTERS", sum.voters, "voters (sum of the ballot counts)");
   io_detail::check_header_count(h, unique_key, sum.lines, "ballot lines");
-  if (type == DataType::cat) builder.set_category_names(std::move(categories));
-  for (auto& [k, v] : io_detail::header_metadata(h)) builder.add_metadata(k, v);
-  return builder.finish();
+  p.category_names = std::move(categories);
+  p.metadata = io_detail::header_metadata(h);
+  compute_pairwise(p);
+  return p;
 }
 
 // Old format: m, then m lines `id,name`, then `voters,sum,unique`, then `count,order` lines.
@@ -327,9 +334,12 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
   s.expect_eol("end of line after 'voters,sum,unique'");
   const int voters_col = s.column_of(voters_at), sum_col = s.column_of(sum_at), unique_col = s.column_of(unique_at);
 
-  ProfileBuilder builder(std::move(cs), BallotKind::ranking);
+  Profile p;
+  p.candidates = std::move(cs);
+  p.kind = BallotKind::ranking;
+  io_detail::BallotTable table(p);
   DataSummary sum;
-  if (s.next_line()) sum = read_ballot_lines(s, builder, type, static_cast<int>(m), 0, true);
+  if (s.next_line()) sum = read_ballot_lines(s, table, type, static_cast<int>(m), 0, true);
   auto check = [&](int64_t declared, int64_t actual, int col, const std::string& what) {
     if (declared != actual)
       throw InputError(SourceLocation{s.name(), counts_line, col}, "the header says " + std::to_string(declared) + " " +
@@ -341,11 +351,12 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
   check(voters, sum.voters, voters_col, "voters");
   check(sum_of_counts, sum.voters, sum_col, "as the sum of counts");
   check(unique, sum.lines, unique_col, "unique orders (ballot lines)");
-  builder.add_metadata("DATA TYPE", extension_type);
-  builder.add_metadata("NUMBER ALTERNATIVES", std::to_string(m));
-  builder.add_metadata("NUMBER VOTERS", std::to_string(voters));
-  builder.add_metadata("NUMBER UNIQUE ORDERS", std::to_string(unique));
-  return builder.finish();
+  p.metadata = {{"DATA TYPE", extension_type},
+                {"NUMBER ALTERNATIVES", std::to_string(m)},
+                {"NUMBER VOTERS", std::to_string(voters)},
+                {"NUMBER UNIQUE ORDERS", std::to_string(unique)}};
+  compute_pairwise(p);
+  return p;
 }
 
 std::string lower(std::string s) {

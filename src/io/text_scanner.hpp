@@ -2,6 +2,7 @@
 // A line scanner over a whole file held in memory, for the hand-written readers. It walks the
 // text with raw pointers (no iostream per character) and turns every problem into an InputError
 // naming the file, the 1-based line and column, and what was expected there.
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -48,6 +49,12 @@ class TextScanner {
     for (const char* q = next_; q < end; ++q)
       if (!is_blank(*q) && *q != '\n') return false;
     return true;
+  }
+
+  // Number of lines from the current one to the end (a bound for reserving memory).
+  size_t text_size() const { return text_.size(); }
+  size_t lines_left() const {
+    return 1 + static_cast<size_t>(std::count(next_, text_.data() + text_.size(), '\n'));
   }
 
   std::string_view line() const { return {begin_, static_cast<size_t>(end_ - begin_)}; }
