@@ -114,6 +114,19 @@ const std::map<std::string, RuleRef>& method_map() {
 
 // Disagreements that are convention differences, each with its reason. Case ids are "pv#<id>".
 const std::vector<KnownDisagreement> kKnown = {
+    // scoring
+    {"Weighted Bucklin", {"pv#2956"},
+     "pref_voting sums float weights: in round 3 candidates 2 and 3 both score exactly 3 (2 + 3*(1/3) and "
+     "1 + 2*(2/3) + 2*(1/3)), but 1 + 4/3 + 2/3 rounds to 2.9999999999999996 in floating point; exact "
+     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklinExactTieOfPrefVotingCase2956)"},
+    // elimination
+    {"Knockout Voting", {"pv#1438", "pv#1440", "pv#1442", "pv#1465"},
+     "derived case: pref_voting ran knockout with curr_cands on the full profile, whose global Borda scores still "
+     "count the removed candidate; on the full profile restricted to the same candidates we agree"},
+    {"Weak Nanson", {"pv#2911", "pv#2938"},
+     "derived case: pref_voting's weak_nanson miscounts Borda scores after round 1 when curr_cands is a proper "
+     "subset (uses len(curr_cands) - len(removed incl. outside candidates)); the plain 3-candidate count gives {3}"},
+    // margin rules
     {"Minimax (Support)",
      {"pv#3556", "pv#3558", "pv#3563", "pv#3565", "pv#3566", "pv#3568", "pv#3570", "pv#3579", "pv#3583", "pv#3586",
       "pv#3587"},
@@ -125,8 +138,13 @@ const std::vector<KnownDisagreement> kKnown = {
 // Axiom reports about truncated ballots (semi-positive / truncated / bullet-vote involvement) whose
 // ProfileWithTies was built with use_extended_strict_preference() (unranked candidates ranked
 // last). Accepted as known only if our rule with unranked=tied_last gives pref_voting's winners.
-const std::set<std::string> kExtendedStrictPreferenceCases = {"pv#1542", "pv#1578", "pv#1906", "pv#1915",
-                                                              "pv#2025", "pv#2034", "pv#3498"};
+// (Found by the margin, elimination and C1 rule owners and by this suite.)
+const std::set<std::string> kExtendedStrictPreferenceCases = {
+    "pv#1542", "pv#1578", "pv#1906", "pv#1915", "pv#2025", "pv#2034", "pv#3498",  // loss trimmer, RP, river
+    "pv#1358", "pv#1386", "pv#3351",                                              // iterated removal CL
+    "pv#1943", "pv#1945", "pv#1988", "pv#2001", "pv#3699", "pv#3701",             // Raynaud
+    "pv#3072", "pv#1063", "pv#2838", "pv#4106", "pv#4002", "pv#2809", "pv#4072",  // Banks, CLM, uncovered sets
+};
 const std::string kExtendedReason =
     "the axiom report built its ProfileWithTies with extended strict preference (unranked ranked last); "
     "with unranked=tied_last our rule gives pref_voting's winners";
