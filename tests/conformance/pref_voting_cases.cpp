@@ -113,7 +113,21 @@ const std::map<std::string, RuleRef>& method_map() {
 }
 
 // Disagreements that are convention differences, each with its reason. Case ids are "pv#<id>".
-const std::vector<KnownDisagreement> kKnown = {};
+const std::vector<KnownDisagreement> kKnown = {
+    // pref_voting's (semi-/bullet-vote) positive involvement checks switch the profile to
+    // extended strict preferences (a ranked candidate beats an unranked one) before computing
+    // the winners they report, so these cases were solved with unranked=tied_last; with that
+    // parameter our rules give exactly the reported winners (checked case by case).
+    {"Banks", {"pv#3072"}, "pref_voting reported winners under extended strict preferences (unranked=tied_last)"},
+    {"Copeland-Local-Minimax", {"pv#1063"},
+     "pref_voting reported winners under extended strict preferences (unranked=tied_last)"},
+    {"Uncovered Set", {"pv#2838", "pv#4106"},
+     "pref_voting reported winners under extended strict preferences (unranked=tied_last)"},
+    {"Uncovered Set - Bordes", {"pv#4002"},
+     "pref_voting reported winners under extended strict preferences (unranked=tied_last)"},
+    {"Uncovered Set - McKelvey", {"pv#2809", "pv#4072"},
+     "pref_voting reported winners under extended strict preferences (unranked=tied_last)"},
+};
 
 // The method's display name without a PUT / TB / ZT suffix (for lookup by alias).
 std::string base_name(const std::string& display) {
