@@ -8,13 +8,23 @@ namespace prefero {
 
 namespace {
 
+// Which candidates may cover a candidate: only those beating it, or anyone (Fishburn).
+enum class Coverers { dominators, anyone };
+
 // covers(j, i): position j covers position i. Returns, per position, a coverer or -1.
 template <class Covers>
-std::vector<int> first_coverers(const MajorityGraph& g, Covers covers) {
+std::vector<int> first_coverers(const MajorityGraph& g, Coverers who, Covers covers) {
   std::vector<int> by(static_cast<size_t>(g.size()), -1);
-  for (int i = 0; i < g.size(); ++i)
-    for (int j = 0; j < g.size() && by[i] < 0; ++j)
-      if (j != i && covers(j, i)) by[i] = j;
+  std::vector<int> all(static_cast<size_t>(g.size()));
+  for (int i = 0; i < g.size(); ++i) all[i] = i;
+  for (int i = 0; i < g.size(); ++i) {
+    const std::vector<int> candidates = who == Coverers::dominators ? g.beaten_by[i].members() : all;
+    for (int j : candidates)
+      if (j != i && covers(j, i)) {
+        by[i] = j;
+        break;
+      }
+  }
   return by;
 }
 
@@ -29,9 +39,9 @@ std::vector<Bitset> weak_dominators(const MajorityGraph& g) {
 }
 
 ElectionResult uncovered(const Profile& p, const CandidateSet& cands, const Params& params, const char* relation,
-                         const std::function<bool(const MajorityGraph&, int, int)>& covers) {
+                         Coverers who, const std::function<bool(const MajorityGraph&, int, int)>& covers) {
   auto g = majority_graph(support_of(p, params), cands);
-  auto by = first_coverers(g, [&](int j, int i) { return covers(g, j, i); });
+  auto by = first_coverers(g, who, [&](int j, int i) { return covers(g, j, i); });
   ElectionResult r;
   json covered = json::object();
   for (int i = 0; i < g.size(); ++i) {
@@ -49,7 +59,7 @@ ElectionResult uncovered(const Profile& p, const CandidateSet& cands, const Para
 // Gillies: j covers i if j beats i and everyone beating j beats i (Gillies, "Solutions to general
 // non-zero-sum games", 1959).
 ElectionResult uc_gill(const Profile& p, const CandidateSet& cands, const Params& params) {
-  return uncovered(p, cands, params, "j covers i: j beats i and everyone beating j also beats i",
+  return uncovered(p, cands, params, "j covers i: j beats i and everyone beating j also beats i", Coverers::dominators,
                    [](const MajorityGraph& g, int j, int i) {
                      return g.beaten_by[i].test(j) && g.beaten_by[j].subset_of(g.beaten_by[i]);
                    });
@@ -59,7 +69,7 @@ ElectionResult uc_gill(const Profile& p, const CandidateSet& cands, const Params
 ElectionResult uc_fish(const Profile& p, const CandidateSet& cands, const Params& params) {
   return uncovered(p, cands, params,
                    "j covers i: everyone beating j also beats i, and someone beating i does not beat j",
-                   [](const MajorityGraph& g, int j, int i) {
+                   Coverers::anyone, [](const MajorityGraph& g, int j, int i) {
                      return g.beaten_by[j].subset_of(g.beaten_by[i]) && !g.beaten_by[i].subset_of(g.beaten_by[j]);
                    });
 }
@@ -68,7 +78,7 @@ ElectionResult uc_fish(const Profile& p, const CandidateSet& cands, const Params
 ElectionResult uc_bordes(const Profile& p, const CandidateSet& cands, const Params& params) {
   std::vector<Bitset> weak;
   return uncovered(p, cands, params, "j covers i: j beats i and everyone beating or tying j also beats or ties i",
-                   [&weak](const MajorityGraph& g, int j, int i) {
+                   Coverers::dominators, [&weak](const MajorityGraph& g, int j, int i) {
                      if (weak.empty()) weak = weak_dominators(g);
                      return g.beaten_by[i].test(j) && weak[j].subset_of(weak[i]);
                    });
@@ -80,7 +90,7 @@ ElectionResult uc_mckelvey(const Profile& p, const CandidateSet& cands, const Pa
   return uncovered(p, cands, params,
                    "j covers i: j beats i, everyone beating j beats i, and everyone beating or tying j beats or "
                    "ties i",
-                   [&weak](const MajorityGraph& g, int j, int i) {
+                   Coverers::dominators, [&weak](const MajorityGraph& g, int j, int i) {
                      if (weak.empty()) weak = weak_dominators(g);
                      return g.beaten_by[i].test(j) && g.beaten_by[j].subset_of(g.beaten_by[i]) &&
                             weak[j].subset_of(weak[i]);
@@ -92,7 +102,7 @@ ElectionResult uc_mckelvey(const Profile& p, const CandidateSet& cands, const Pa
 ElectionResult weighted_covering(const Profile& p, const CandidateSet& cands, const Params& params) {
   const auto& s = support_of(p, params);
   return uncovered(p, cands, params, "j covers i: j beats i and margin(j, z) >= margin(i, z) for every candidate z",
-                   [&](const MajorityGraph& g, int j, int i) {
+                   Coverers::dominators, [&](const MajorityGraph& g, int j, int i) {
                      if (!g.beaten_by[i].test(j)) return false;
                      for (Cand z : g.cands)
                        if (s.margin(g.cands[j], z) < s.margin(g.cands[i], z)) return false;
