@@ -249,9 +249,14 @@ ElectionResult elect_by_locking(const Profile& p, const CandidateSet& cands, con
   }
   LockOutcome out = lock_in_order(n, order, rule, small);
   for (size_t w : out.winners) r.winners.push_back(cands[w]);
-  r.explanation["locked_pairs"] = pairs_json(p, cands, out.locked);
-  r.explanation["skipped_pairs"] = pairs_json(p, cands, out.skipped);
-  if (!small) r.explanation["note"] = "locking stopped once a single candidate was left unbeaten";
+  if (small) {
+    r.explanation["locked_pairs"] = pairs_json(p, cands, out.locked);
+    r.explanation["skipped_pairs"] = pairs_json(p, cands, out.skipped);
+  } else {
+    out.locked.resize(std::min<size_t>(out.locked.size(), kExplainMatrixLimit * kExplainMatrixLimit));
+    r.explanation["strongest_locked_pairs"] = pairs_json(p, cands, out.locked);
+    r.explanation["note"] = "large election: locking stopped once one candidate was left unbeaten; skipped pairs not listed";
+  }
   return r;
 }
 
