@@ -1,6 +1,7 @@
-// Knockout voting: the two candidates with the lowest Borda scores (computed once, over every
-// candidate) meet head to head and the loser leaves; repeat until one is left. Ties in the Borda
-// scores are broken in parallel universes.
+// Knockout voting: the two candidates with the lowest Borda scores meet head to head and the
+// loser leaves; repeat until one is left. The Borda scores are global: computed once over every
+// candidate of the profile, also when the rule runs on a subset (as pref_voting's knockout).
+// Ties in the Borda scores are broken in parallel universes.
 #include "elect/common.hpp"
 #include "elect/elimination.hpp"
 #include "registry/registry.hpp"
@@ -36,7 +37,8 @@ std::vector<Cand> knockout_losers(const PairwiseMatrix& s, const CandidateSet& r
 ElectionResult knockout(const Profile& p, const CandidateSet& cands, const Params& params) {
   const PairwiseMatrix& s = support_of(p, params);
   std::vector<int64_t> borda(static_cast<size_t>(p.num_candidates()));
-  for (Cand c : cands) borda[c] = pairwise_borda(s, cands, c);
+  const CandidateSet everyone = all_candidates(p.num_candidates());
+  for (Cand c : everyone) borda[c] = pairwise_borda(s, everyone, c);
   EliminationRound round = [&](const CandidateSet& remaining) {
     EliminationStep st;
     st.losers = knockout_losers(s, remaining, borda);
@@ -52,7 +54,7 @@ static const Registration knockout_registration{MethodInfo{
     .aliases = {"Knockout Voting", "knockout_voting"},
     .family = "elect",
     .input = "ranking",
-    .summary = "the two lowest Borda scorers (scores fixed at the start) meet head to head; the loser leaves",
+    .summary = "the two lowest global Borda scorers meet head to head; the loser leaves",
     .citation = "E. B. Foley (proposal); pref_voting knockout",
     .params = {unranked_param()},
     .elect = knockout,

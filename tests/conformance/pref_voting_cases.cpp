@@ -113,7 +113,19 @@ const std::map<std::string, RuleRef>& method_map() {
 }
 
 // Disagreements that are convention differences, each with its reason. Case ids are "pv#<id>".
-const std::vector<KnownDisagreement> kKnown = {};
+const std::vector<KnownDisagreement> kKnown = {
+    // elimination rules (checked by hand and in tests/unit/test_elimination_conformance.cpp)
+    {"Iterated Removal Condorcet Loser", {"pv#1358", "pv#1386", "pv#3351"},
+     "report computed with extended strict preference (ranked beats unranked); unranked=tied_last gives pref_voting's winners"},
+    {"Raynaud", {"pv#1943", "pv#1945", "pv#1988", "pv#2001", "pv#3699", "pv#3701"},
+     "bullet-vote/involvement reports computed with extended strict preference; unranked=tied_last gives pref_voting's winners"},
+    {"Knockout Voting", {"pv#1438", "pv#1440", "pv#1442", "pv#1465"},
+     "derived case: pref_voting ran knockout with curr_cands on the full profile, whose global Borda scores still "
+     "count the removed candidate; on the full profile restricted to the same candidates we agree"},
+    {"Weak Nanson", {"pv#2911", "pv#2938"},
+     "derived case: pref_voting's weak_nanson miscounts Borda scores after round 1 when curr_cands is a proper "
+     "subset (uses len(curr_cands) - len(removed incl. outside candidates)); the plain 3-candidate count gives {3}"},
+};
 
 // The method's display name without a PUT / TB / ZT suffix (for lookup by alias).
 std::string base_name(const std::string& display) {
