@@ -72,12 +72,12 @@ class Report {
   // Prints the table; returns the number of unexplained disagreements.
   int print(std::FILE* out) const {
     int unexplained = 0, agree_total = 0, known_total = 0, skip_total = 0;
-    fmt::print(out, "{:<40} {:<50} {:>5} {:>6} {:>8} {:>6} {:>7}\n", "method", "our rule", "cases", "agree",
+    fmt::print(out, "{:<40} {:<58} {:>5} {:>6} {:>8} {:>6} {:>7}\n", "method", "our rule", "cases", "agree",
                "disagree", "known", "skipped");
     for (const auto& [method, t] : tallies_) {
       int skipped = 0;
       for (const auto& [reason, n] : t.skipped) skipped += n;
-      fmt::print(out, "{:<40} {:<50} {:>5} {:>6} {:>8} {:>6} {:>7}\n", method, t.rule, t.cases, t.agree,
+      fmt::print(out, "{:<40} {:<58} {:>5} {:>6} {:>8} {:>6} {:>7}\n", method, t.rule, t.cases, t.agree,
                  t.disagree.size(), t.known_disagree.size(), skipped);
       unexplained += static_cast<int>(t.disagree.size());
       agree_total += t.agree;
