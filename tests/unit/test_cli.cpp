@@ -12,14 +12,14 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;  // stdout and stderr together
 };
 
-Run run_cli(const std::string& args) {
+CliRun run_cli(const std::string& args) {
   std::string cmd = std::string(PREFERO_CLI) + " " + args + " 2>&1";
-  Run r;
+  CliRun r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buf{};
@@ -44,19 +44,19 @@ const char* kElection =
 }  // namespace
 
 TEST(Cli, UnknownRuleIsUsageErrorWithSuggestion) {
-  Run r = run_cli("elect nothing.soc --rule plurlity");
+  CliRun r = run_cli("elect nothing.soc --rule plurlity");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("did you mean: plurality"), std::string::npos) << r.out;
 }
 
 TEST(Cli, MissingRuleOptionIsUsageError) {
-  Run r = run_cli("elect nothing.soc");
+  CliRun r = run_cli("elect nothing.soc");
   EXPECT_EQ(r.exit_code, 2);
 }
 
 TEST(Cli, MalformedParamIsUsageError) {
   std::string f = temp_file("tiny.soc", kElection);
-  Run r = run_cli("elect " + f + " --rule plurality --param top_ties");
+  CliRun r = run_cli("elect " + f + " --rule plurality --param top_ties");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("expected NAME=VALUE"), std::string::npos) << r.out;
   r = run_cli("elect " + f + " --rule plurality --param top_ties=sometimes");
@@ -69,7 +69,7 @@ TEST(Cli, MalformedParamIsUsageError) {
 
 TEST(Cli, ElectJsonHasTheDocumentedShape) {
   std::string f = temp_file("tiny.soc", kElection);
-  Run r = run_cli("elect " + f + " --rule plurality --json");
+  CliRun r = run_cli("elect " + f + " --rule plurality --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["rule"], "plurality");
@@ -83,7 +83,7 @@ TEST(Cli, FixedTieBreakPicksFirstOfTheGivenOrder) {
   std::string f = temp_file("tie.soc",
                             "# FILE NAME: tie.soc\n# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 2\n# NUMBER VOTERS: 2\n"
                             "# NUMBER UNIQUE ORDERS: 2\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n1: 1,2\n1: 2,1\n");
-  Run r = run_cli("elect " + f + " --rule plurality --json");
+  CliRun r = run_cli("elect " + f + " --rule plurality --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(nlohmann::json::parse(r.out)["winners"], nlohmann::json::array({1, 2}));
   r = run_cli("elect " + f + " --rule plurality --param tie_break=fixed --param tie_break_order=B,A --json");
@@ -92,7 +92,7 @@ TEST(Cli, FixedTieBreakPicksFirstOfTheGivenOrder) {
 }
 
 TEST(Cli, MethodsJsonListsParamsWithDefaults) {
-  Run r = run_cli("methods --json");
+  CliRun r = run_cli("methods --json");
   ASSERT_EQ(r.exit_code, 0);
   auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j.is_array());
@@ -105,7 +105,7 @@ TEST(Cli, MethodsJsonListsParamsWithDefaults) {
 
 // docs/methods.md is generated from the registry; it must not fall behind.
 TEST(Cli, MethodReferenceIsCurrent) {
-  Run r = run_cli("methods --markdown");
+  CliRun r = run_cli("methods --markdown");
   ASSERT_EQ(r.exit_code, 0);
   std::ifstream in(std::string(PREFERO_SOURCE_DIR) + "/docs/methods.md");
   std::stringstream doc;
