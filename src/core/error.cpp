@@ -1,13 +1,15 @@
 #include "core/error.hpp"
 
+#include <fmt/format.h>
+
 namespace prefero {
 
 namespace {
 std::string format_location(const SourceLocation& w) {
-  std::string s = w.file.empty() ? std::string("<input>") : w.file;
-  if (w.line > 0) s += ":" + std::to_string(w.line);
-  if (w.line > 0 && w.column > 0) s += ":" + std::to_string(w.column);
-  return s;
+  const std::string file = w.file.empty() ? std::string("<input>") : w.file;
+  if (w.line > 0 && w.column > 0) return fmt::format("{}:{}:{}", file, w.line, w.column);
+  if (w.line > 0) return fmt::format("{}:{}", file, w.line);
+  return file;
 }
 }  // namespace
 
