@@ -7,14 +7,14 @@ set -euo pipefail
 bin_dir=${1:?usage: fuzz-short.sh BIN_DIR [SECONDS_PER_TARGET]}
 seconds=${2:-30}
 here=$(cd "$(dirname "$0")/.." && pwd)
-refdata=${PREFERO_SHARED_DIR:-$here/../shared}/refdata/preflib
+refdata=${PREFERO_SHARED_DIR:-$here/../shared}/refdata
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/prefero-fuzz.XXXXXX")
 keep=0
 cleanup() { if ((keep == 0)); then rm -rf "$work"; fi; }
 trap cleanup EXIT
 
-# Seeds: small files of every data type, in both formats.
+# Seeds: small files of every PrefLib data type, in both formats, and of the other parsers.
 seed() {  # seed TARGET FILE...
   mkdir -p "$work/corpus-$1"
   for f in "${@:2}"; do
@@ -22,12 +22,17 @@ seed() {  # seed TARGET FILE...
   done
   return 0
 }
+p=preflib/datasets
 seed fuzz_preflib \
-  datasets/00002-debian/00002-00000001.soi datasets/00002-debian/00002-00000001.toc \
-  datasets/00012-shirt/00012-00000001.soc datasets/00005-burlington/00005-00000001.toi \
-  datasets/00026-frenchapproval/00026-00000001.cat datasets/00057-parliaments/00057-00000001.cat \
-  datasets_old_format/00002-debian/00002-00000001.soi datasets_old_format/00002-debian/00002-00000001.toc
-seed fuzz_wmd datasets/00036-kidney/00036-00000004.wmd datasets/00036-kidney/00036-00000006.wmd
+  $p/00002-debian/00002-00000001.soi $p/00002-debian/00002-00000001.toc $p/00012-shirt/00012-00000001.soc \
+  $p/00005-burlington/00005-00000001.toi $p/00026-frenchapproval/00026-00000001.cat \
+  $p/00057-parliaments/00057-00000001.cat \
+  preflib/datasets_old_format/00002-debian/00002-00000001.soi preflib/datasets_old_format/00002-debian/00002-00000001.toc
+seed fuzz_wmd $p/00036-kidney/00036-00000004.wmd $p/00036-kidney/00036-00000006.wmd
+c=condorcet_tideman/ConversionToCondorcetElectionFormat
+seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
+mkdir -p "$work/corpus-fuzz_scores_csv"
+printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
