@@ -1,6 +1,7 @@
 #include "elect/locking.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "core/error.hpp"
@@ -66,6 +67,7 @@ class LockState {
   }
 
   size_t unbeaten() const { return unbeaten_; }
+  bool is_beaten(size_t c) const { return beaten_[c] != 0; }
   std::vector<size_t> unbeaten_candidates() const {
     std::vector<size_t> out;
     for (size_t i = 0; i < n_; ++i)
@@ -100,17 +102,30 @@ class LockState {
 };
 
 struct Searcher {
+  size_t n;
   const std::vector<std::vector<LockPair>>& groups;
+  std::vector<size_t> group_of;  // n x n: group of the pair (a, b); SIZE_MAX if none
   size_t max_states;
   std::vector<char> wins;
   std::set<std::pair<size_t, std::vector<uint64_t>>> seen;
 
   void explore(size_t g, LockState state) {
     while (true) {
-      if (state.unbeaten() == 1 || g == groups.size()) {
-        for (size_t w : state.unbeaten_candidates()) wins[w] = 1;
+      const std::vector<size_t> unbeaten = state.unbeaten_candidates();
+      if (unbeaten.size() == 1 || g == groups.size()) {
+        for (size_t w : unbeaten) wins[w] = 1;
         return;
       }
+      // An unbeaten u whose pairs against every other unbeaten candidate are all in this group
+      // wins when those pairs are locked first (nothing can then be locked against u).
+      for (size_t u : unbeaten) {
+        if (wins[u]) continue;
+        bool leads = true;
+        for (size_t v : unbeaten) leads = leads && (v == u || group_of[u * n + v] == g);
+        if (leads) wins[u] = 1;
+      }
+      // Only unbeaten candidates can still win: nothing to learn if they are all known winners.
+      if (std::all_of(unbeaten.begin(), unbeaten.end(), [&](size_t w) { return wins[w] != 0; })) return;
       std::vector<const LockPair*> open;
       for (const LockPair& e : groups[g])
         if (state.changes(e.a, e.b)) open.push_back(&e);
@@ -123,6 +138,8 @@ struct Searcher {
         continue;
       }
       if (!seen.emplace(g, state.key()).second) return;
+      // Try first the pairs won by a candidate not yet known to win, to find new winners early.
+      std::stable_partition(open.begin(), open.end(), [&](const LockPair* e) { return !wins[e->a] && !state.is_beaten(e->a); });
       if (seen.size() > max_states)
         throw InputError("pair_ties=all: more than " + std::to_string(max_states) +
                          " ways to order equal-strength pairs; use pair_ties=fixed or zavist_tideman");
@@ -155,7 +172,10 @@ LockOutcome lock_in_order(size_t n, const std::vector<LockPair>& order, LockRule
 }
 
 LockSearch lock_all_orders(size_t n, const std::vector<std::vector<LockPair>>& groups, LockRule rule, size_t max_states) {
-  Searcher s{groups, max_states, std::vector<char>(n, 0), {}};
+  std::vector<size_t> group_of(n * n, SIZE_MAX);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (const LockPair& e : groups[g]) group_of[e.a * n + e.b] = g;
+  Searcher s{n, groups, std::move(group_of), max_states, std::vector<char>(n, 0), {}};
   s.explore(0, LockState(n, rule));
   LockSearch out;
   for (size_t i = 0; i < n; ++i)
