@@ -66,6 +66,22 @@ class LockState {
     for_each_bit(down, [&](size_t y) { merge(anc_, y, up); });
   }
 
+  // Candidates reachable from c through locked pairs (c excluded).
+  std::vector<size_t> descendants(size_t c) const {
+    std::vector<size_t> out;
+    if (rule_ == LockRule::ranked_pairs) {
+      for (size_t w = 0; w < words_; ++w)
+        for (uint64_t x = desc_[c * words_ + w]; x != 0; x &= x - 1) out.push_back(w * 64 + static_cast<size_t>(__builtin_ctzll(x)));
+      return out;
+    }
+    for (size_t x = 0; x < n_; ++x)
+      for (int64_t y = parent_[x]; y >= 0; y = parent_[static_cast<size_t>(y)])
+        if (static_cast<size_t>(y) == c) {
+          out.push_back(x);
+          break;
+        }
+    return out;
+  }
   size_t unbeaten() const { return unbeaten_; }
   bool is_beaten(size_t c) const { return beaten_[c] != 0; }
   std::vector<size_t> unbeaten_candidates() const {
@@ -109,6 +125,31 @@ struct Searcher {
   std::vector<char> wins;
   std::set<std::pair<size_t, std::vector<uint64_t>>> seen;
 
+  // Necessary condition for the unbeaten u to stay unbeaten: every pair (x, u) still to come
+  // must find u already reaching x, through locked pairs or pairs that can still be locked in
+  // groups up to that pair's own group.
+  bool can_still_win(size_t u, size_t g, const LockState& state) const {
+    std::vector<char> reached(n, 0);
+    auto add = [&](size_t z) {
+      if (reached[z]) return false;
+      reached[z] = 1;
+      for (size_t d : state.descendants(z)) reached[d] = 1;
+      return true;
+    };
+    add(u);
+    for (size_t h = g; h < groups.size(); ++h) {
+      for (bool changed = true; changed;) {  // fixed point over the pairs of groups g..h
+        changed = false;
+        for (size_t k = g; k <= h; ++k)
+          for (const LockPair& e : groups[k])
+            if (reached[e.a] && !reached[e.b] && state.changes(e.a, e.b)) changed = add(e.b) || changed;
+      }
+      for (const LockPair& e : groups[h])
+        if (e.b == u && state.changes(e.a, e.b) && !reached[e.a]) return false;
+    }
+    return true;
+  }
+
   void explore(size_t g, LockState state) {
     while (true) {
       const std::vector<size_t> unbeaten = state.unbeaten_candidates();
@@ -124,8 +165,10 @@ struct Searcher {
         for (size_t v : unbeaten) leads = leads && (v == u || group_of[u * n + v] == g);
         if (leads) wins[u] = 1;
       }
-      // Only unbeaten candidates can still win: nothing to learn if they are all known winners.
-      if (std::all_of(unbeaten.begin(), unbeaten.end(), [&](size_t w) { return wins[w] != 0; })) return;
+      // Only unbeaten candidates can still win: nothing to learn if they are all known winners
+      // or cannot stay unbeaten.
+      if (std::all_of(unbeaten.begin(), unbeaten.end(), [&](size_t w) { return wins[w] != 0 || !can_still_win(w, g, state); }))
+        return;
       std::vector<const LockPair*> open;
       for (const LockPair& e : groups[g])
         if (state.changes(e.a, e.b)) open.push_back(&e);
@@ -248,7 +291,7 @@ ElectionResult elect_by_locking(const Profile& p, const CandidateSet& cands, con
   auto groups = pair_groups(s, strength_of(params), cands);
   if (small) r.explanation["margins"] = margins_json(p, s, cands);
   if (all) {
-    const size_t budget = std::max<size_t>(200, std::min<size_t>(50000, 400000000 / (n * n / 4 + 64)));
+    const size_t budget = std::max<size_t>(200, std::min<size_t>(20000, 400000000 / (n * n / 4 + 64)));
     LockSearch found = lock_all_orders(n, groups, rule, budget);
     for (size_t w : found.winners) r.winners.push_back(cands[w]);
     r.explanation["tie_breaking_states_explored"] = found.states;
