@@ -3,17 +3,31 @@
 // file, line and column and what was expected.
 #include <istream>
 #include <string>
+#include <string_view>
 
 #include "core/profile.hpp"
 
 namespace prefero {
+
+// Bounds a reader enforces before allocating, so a hostile header cannot exhaust memory
+// (the pairwise matrices take 16 * m^2 bytes). Real PrefLib files stay far below the default.
+struct ReadLimits {
+  int max_alternatives = 10000;
+};
 
 // Reads a profile, choosing the reader by extension: .soc .soi .toc .toi .cat (PrefLib, new or
 // old format). Throws InputError for an unreadable file or an unknown extension.
 Profile read_profile(const std::string& path);
 
 // PrefLib (new format with `# KEY: value` headers, or the pre-2022 format). `name` is used in
-// error messages; `data_type` is the file extension without the dot (soc, soi, toc, toi, cat).
+// error messages; `data_type` is the file extension without the dot (soc, soi, toc, toi, cat),
+// or empty to take it from the `# DATA TYPE` header (old-format files need it).
 Profile read_preflib(std::istream& in, const std::string& name, const std::string& data_type);
+// The same on text already in memory (the fast path: read_profile uses it).
+Profile read_preflib_text(std::string_view text, const std::string& name, const std::string& data_type,
+                          const ReadLimits& limits = {});
+
+// The whole content of a file; InputError if it cannot be read.
+std::string read_whole_file(const std::string& path);
 
 }  // namespace prefero
