@@ -69,8 +69,8 @@ const std::map<std::string, RuleRef>& method_map() {
       {"Loss-Trimmer Voting", {"loss_trimmer", {}}},
       {"Minimax", {"minimax", {}}},
       // pref_voting's minimax_support: minimax with strength_function = support (the largest
-      // number of voters preferring a dominator of c to c).
-      {"Minimax (Support)", {"minimax", {{"strength", "pairwise_opposition"}}}},
+      // number of voters preferring a dominator of c to c) = our strength=winning_votes.
+      {"Minimax (Support)", {"minimax", {{"strength", "winning_votes"}}}},
       {"Most Wins, Smallest Loss", {"most_wins_smallest_loss", {}}},
       {"Pareto", {"pareto", {}}},
       {"Plurality", {"plurality", {}}},
@@ -126,13 +126,6 @@ const std::vector<KnownDisagreement> kKnown = {
     {"Weak Nanson", {"pv#2911", "pv#2938"},
      "derived case: pref_voting's weak_nanson miscounts Borda scores after round 1 when curr_cands is a proper "
      "subset (uses len(curr_cands) - len(removed incl. outside candidates)); the plain 3-candidate count gives {3}"},
-    // margin rules
-    {"Minimax (Support)",
-     {"pv#3556", "pv#3558", "pv#3563", "pv#3565", "pv#3566", "pv#3568", "pv#3570", "pv#3579", "pv#3583", "pv#3586",
-      "pv#3587"},
-     "pref_voting's minimax_support scores c by the largest support of a candidate that BEATS c (0 when c is "
-     "undefeated); our strength=pairwise_opposition is the classic pairwise-opposition minimax (largest support of "
-     "any opponent over c, as Tideman and Condorcet PHP's Minimax Opposition); they differ when pairwise ties occur"},
 };
 
 // Axiom reports about truncated ballots (semi-positive / truncated / bullet-vote involvement) whose
