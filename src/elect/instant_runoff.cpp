@@ -20,7 +20,8 @@ EliminationRound irv_round(const Profile& p, const std::string& top_ties) {
     auto score = plurality_scores(p, remaining, top_ties);
     EliminationStep st;
     st.scores = rational_scores_json(p, remaining, score);
-    const Rational half(active_ballots(p, remaining), 2);
+    Rational half(active_ballots(p, remaining), 2);
+    half.canonicalize();
     std::vector<Cand> majority;
     for (Cand c : remaining)
       if (score[c] > half) majority.push_back(c);
