@@ -148,6 +148,40 @@ TEST(Elimination, BaldwinTieForLowestBorda) {
   EXPECT_EQ(winners("baldwin", p, {{"elimination_ties", "fixed"}}), std::vector<Cand>{2});
 }
 
+TEST(Elimination, ParallelUniversesAreMemoizedOnTheRemainingSet) {
+  // 12 candidates, 12 voters: the cyclic rotations of 0 > 1 > ... > 11. Rotating the candidates
+  // maps the profile onto itself, so the PUT winners are all 12 (a nonempty rotation-invariant
+  // set); every Borda tie branches, which 12! orders could not enumerate but 2^12 sets can.
+  const int m = 12;
+  std::vector<std::pair<std::vector<Cand>, int64_t>> ballots;
+  for (int r = 0; r < m; ++r) {
+    std::vector<Cand> order;
+    for (int i = 0; i < m; ++i) order.push_back((r + i) % m);
+    ballots.emplace_back(order, 1);
+  }
+  Profile p = linear(m, ballots);
+  auto out = run("baldwin", p, {{"elimination_ties", "put"}});
+  EXPECT_EQ(out.result.winners.size(), 12u);
+  EXPECT_LE(out.result.explanation["universes_visited"].get<int>(), 1 << m);
+  EXPECT_EQ(winners("instant_runoff", p, {{"elimination_ties", "put"}}).size(), 12u);
+}
+
+TEST(Elimination, InstantRunoffPutDropsCandidatesWithNoFirstPlaceAtOnce) {
+  // 40 candidates, 3 voters with different favourites: 37 candidates have no first place; the
+  // three favourites then tie and each survives some universe. 0 > 1 > 2 > ..., 1 > 2 > 0 > ...,
+  // 2 > 0 > 1 > ...: removing 0 -> 1 wins (2 of 3), removing 1 -> 2, removing 2 -> 0.
+  const int m = 40;
+  std::vector<std::pair<std::vector<Cand>, int64_t>> ballots;
+  for (std::vector<Cand> head : {std::vector<Cand>{0, 1, 2}, {1, 2, 0}, {2, 0, 1}}) {
+    for (Cand c = 3; c < m; ++c) head.push_back(c);
+    ballots.emplace_back(head, 1);
+  }
+  Profile p = linear(m, ballots);
+  auto out = run("instant_runoff", p, {{"elimination_ties", "put"}});
+  EXPECT_EQ(out.result.winners, (std::vector<Cand>{0, 1, 2}));
+  EXPECT_EQ(out.result.explanation["universes_visited"], 5);  // all 40, {0,1,2}, its three pairs
+}
+
 TEST(Elimination, StrictAndWeakNansonDifferOnACandidateAtTheAverage) {
   // a>b>c, b>c>a: Borda a 2, b 3, c 1, average 2.
   Profile p = linear(3, {{{0, 1, 2}, 1}, {{1, 2, 0}, 1}});
