@@ -254,7 +254,9 @@ const std::vector<std::string> kCondorcetAnyBallots = {
     "stable_voting", "simple_stable_voting", "top_cycle", "gocha", "uc_gill", "uc_fish", "uc_bordes",
     "uc_mckelvey", "banks", "slater", "weak_condorcet", "kemeny_young", "raynaud", "loss_trimmer",
     "smith_minimax", "copeland_global_minimax", "simplified_dodgson", "weighted_covering",
-    "most_wins_smallest_loss", "iterated_removal_cl",
+    "most_wins_smallest_loss",
+    // not iterated_removal_cl: it keeps every candidate once no Condorcet loser is left, e.g. a
+    // Condorcet winner above a tie (pref_voting's properties mark it condorcet_winner: false)
 };
 // Rules that are Condorcet-consistent on complete strict ballots (their definitions also use
 // plurality, Borda or elimination counts).
