@@ -182,6 +182,24 @@ TEST(Elimination, InstantRunoffPutDropsCandidatesWithNoFirstPlaceAtOnce) {
   EXPECT_EQ(out.result.explanation["universes_visited"], 5);  // all 40, {0,1,2}, its three pairs
 }
 
+TEST(Elimination, WoodallSmithIrvAndTidemanDifferOnACycleWithAStrongOutsider) {
+  // a(0) > b(1) 9-4, b > c(2) 10-3, c > a 7-6; d(3) loses to each 4-9 but has 4 first places.
+  Profile p = linear(4, {{{3, 0, 1, 2}, 4}, {{0, 1, 2, 3}, 2}, {{1, 2, 0, 3}, 4}, {{2, 0, 1, 3}, 3}});
+  // Smith-IRV on {a, b, c}: a 6, b 4, c 3 -> c out, a 9 of 13.
+  EXPECT_EQ(winners("smith_irv", p), std::vector<Cand>{0});
+  // Tideman (Smith): c out of the Smith set {a, b, c}; then a beats b and d.
+  EXPECT_EQ(winners("tideman_alternative_smith", p), std::vector<Cand>{0});
+  // Instant runoff over everyone: a (2) out, then c (3), then b 9 - d 4.
+  EXPECT_EQ(winners("instant_runoff", p), std::vector<Cand>{1});
+  // Woodall: the same count; once c is out, b is the only Smith member left.
+  auto w = run("woodall", p);
+  EXPECT_EQ(w.result.winners, std::vector<Cand>{1});
+  EXPECT_EQ(w.result.explanation["smith_set"], json::array({1, 2, 3}));
+  EXPECT_EQ(w.result.explanation["rounds"].size(), 3u);
+  // Benham: after a is out, b beats c and d.
+  EXPECT_EQ(winners("benham", p), std::vector<Cand>{1});
+}
+
 TEST(Elimination, StrictAndWeakNansonDifferOnACandidateAtTheAverage) {
   // a>b>c, b>c>a: Borda a 2, b 3, c 1, average 2.
   Profile p = linear(3, {{{0, 1, 2}, 1}, {{1, 2, 0}, 1}});
