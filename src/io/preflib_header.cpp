@@ -3,6 +3,7 @@
 // character offsets, keys and values here are whitespace-insensitive.
 #include "io/preflib_header.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace prefero::io_detail {
@@ -129,6 +130,14 @@ Candidates header_candidates(const PreflibHeader& h, const ReadLimits& limits) {
                                                               ")");
     seen = f.line;
     cs.names[static_cast<size_t>(*i - 1)] = f.value;
+  }
+  // Either every alternative is named or none is (then names are the ids, PrefLib's default).
+  const auto named = std::count_if(named_on.begin(), named_on.end(), [](int line) { return line != 0; });
+  if (named != 0 && named != *m) {
+    const auto missing = std::find(named_on.begin(), named_on.end(), 0) - named_on.begin() + 1;
+    h.fail(*h.find("NUMBER ALTERNATIVES"), "NUMBER ALTERNATIVES says " + std::to_string(*m) + " but the header names " +
+                                               std::to_string(named) + " (no ALTERNATIVE NAME " +
+                                               std::to_string(missing) + ")");
   }
   return cs;
 }

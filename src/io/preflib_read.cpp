@@ -246,6 +246,9 @@ std::vector<std::string> header_categories(const io_detail::PreflibHeader& h, co
     line_of[c] = f->line;
     names[c] = f->value;
   }
+  if (!named.empty() && static_cast<int64_t>(named.size()) != k)
+    h.fail(*h.find("NUMBER CATEGORIES"), "NUMBER CATEGORIES says " + std::to_string(k) + " but the header names " +
+                                             std::to_string(named.size()) + " categories");
   return names;
 }
 

@@ -33,37 +33,37 @@ WeightedDigraph read_preflib_wmd(std::string_view text, const std::string& name,
     s.fail_line("expected a '# KEY: value' header line (wmd files exist only in the new PrefLib format)");
   bool has_data = false;
   io_detail::PreflibHeader h = io_detail::read_header(s, has_data);
-  const std::string type = io_detail::header_data_type(h, "wmd");
-  (void)type;
+  io_detail::header_data_type(h, "wmd");  // a DATA TYPE header, if any, must say wmd
   WeightedDigraph g;
   g.candidates = io_detail::header_candidates(h, limits);
   g.metadata = io_detail::header_metadata(h);
   const int m = g.candidates.size();
   std::unordered_map<int64_t, int> line_of;  // (src, dst) -> line of its first appearance
   int64_t lines = 0;
-  if (has_data) do {
-      if (s.line_is_blank()) {
-        if (s.rest_is_blank()) break;
-        s.fail_line(lines == 0 ? "blank line between the header and the data (PrefLib allows none)"
-                               : "blank line inside the data (PrefLib allows none)");
-      }
-      if (io_detail::trim(s.line()).front() == '#') s.fail_line("header line after the data began (headers go at the top)");
-      s.skip_blanks();
-      const char* at = s.pos();
-      WeightedEdge e;
-      e.src = read_endpoint(s, m, "the edge's source alternative id");
-      s.expect(',', "',' after the source alternative");
-      e.dst = read_endpoint(s, m, "the edge's target alternative id");
-      s.expect(',', "',' after the target alternative");
-      e.weight = s.read_number("the edge weight");
-      s.expect_eol("end of line after 'source,target,weight'");
-      auto [it, fresh] = line_of.emplace(static_cast<int64_t>(e.src) * m + e.dst, s.line_number());
-      if (!fresh)
-        s.fail_at(at, "edge " + std::to_string(e.src + 1) + " -> " + std::to_string(e.dst + 1) +
-                          " appears twice (first on line " + std::to_string(it->second) + ")");
-      g.edges.push_back(e);
-      ++lines;
-    } while (s.next_line());
+  while (has_data) {
+    if (s.line_is_blank()) {
+      if (s.rest_is_blank()) break;
+      s.fail_line(lines == 0 ? "blank line between the header and the data (PrefLib allows none)"
+                             : "blank line inside the data (PrefLib allows none)");
+    }
+    if (io_detail::trim(s.line()).front() == '#') s.fail_line("header line after the data began (headers go at the top)");
+    s.skip_blanks();
+    const char* at = s.pos();
+    WeightedEdge e;
+    e.src = read_endpoint(s, m, "the edge's source alternative id");
+    s.expect(',', "',' after the source alternative");
+    e.dst = read_endpoint(s, m, "the edge's target alternative id");
+    s.expect(',', "',' after the target alternative");
+    e.weight = s.read_number("the edge weight");
+    s.expect_eol("end of line after 'source,target,weight'");
+    auto [it, fresh] = line_of.emplace(static_cast<int64_t>(e.src) * m + e.dst, s.line_number());
+    if (!fresh)
+      s.fail_at(at, "edge " + std::to_string(e.src + 1) + " -> " + std::to_string(e.dst + 1) +
+                        " appears twice (first on line " + std::to_string(it->second) + ")");
+    g.edges.push_back(e);
+    ++lines;
+    if (!s.next_line()) break;
+  }
   if (lines == 0 && h.count("NUMBER EDGES").value_or(-1) != 0)
     throw InputError(SourceLocation{name, s.line_number() + (has_data ? 0 : 1), 1},
                      "header but no data lines (expected 'source,target,weight' lines; a graph without edges must say "

@@ -95,6 +95,18 @@ TEST(PreflibErrors, AlternativeNamedTwice) {
   expect_at(error_of(kHeader + "# ALTERNATIVE NAME 2: Bo\n3: 1\n"), 8, 1, "ALTERNATIVE NAME 2 given twice (first on line 6)");
 }
 
+TEST(PreflibErrors, NumberAlternativesDisagreesWithTheNames) {
+  expect_at(error_of("# DATA TYPE: soi\n# NUMBER ALTERNATIVES: 3\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 3: C\n1: 1\n"), 2,
+            24, "NUMBER ALTERNATIVES says 3 but the header names 2 (no ALTERNATIVE NAME 2)");
+}
+
+TEST(PreflibErrors, NumberCategoriesDisagreesWithTheNames) {
+  expect_at(error_of("# DATA TYPE: cat\n# NUMBER ALTERNATIVES: 2\n# NUMBER CATEGORIES: 3\n# CATEGORY NAME 1: Y\n"
+                     "# CATEGORY NAME 2: N\n1: 1,2,{}\n",
+                     "cat", "bad.cat"),
+            3, 22, "NUMBER CATEGORIES says 3 but the header names 2 categories", "bad.cat");
+}
+
 TEST(PreflibErrors, NumberAlternativesNotANumber) {
   expect_at(error_of("# DATA TYPE: soi\n# NUMBER ALTERNATIVES: three\n1: 1\n"), 2, 24,
             "expected a non-negative integer for NUMBER ALTERNATIVES, found 'three'");
@@ -301,7 +313,7 @@ const std::string kWmdHeader =  // lines 1..4
     "# DATA TYPE: wmd\n"
     "# NUMBER ALTERNATIVES: 3\n"
     "# NUMBER EDGES: 2\n"
-    "# ALTERNATIVE NAME 1: Pair 1\n";
+    "# TITLE: kidney pool\n";
 
 InputError wmd_error_of(const std::string& text) {
   try {
@@ -333,8 +345,8 @@ TEST(PreflibErrors, WmdUnknownEndpoint) {
 TEST(PreflibWmd, ReadsEdgesAndNegativeWeights) {
   WeightedDigraph g = read_preflib_wmd(kWmdHeader + "1,2,1.5\n 3 , 1 , -2\n", "ok.wmd");
   ASSERT_EQ(g.edges.size(), 2u);
-  EXPECT_EQ(g.candidates.names[0], "Pair 1");
   EXPECT_EQ(g.candidates.names[1], "2");
+  EXPECT_EQ(g.metadata.back(), (std::pair<std::string, std::string>{"TITLE", "kidney pool"}));
   EXPECT_EQ(g.edges[1].src, 2);
   EXPECT_EQ(g.edges[1].dst, 0);
   EXPECT_EQ(g.edges[1].weight, -2.0);

@@ -25,6 +25,7 @@ const char* kSmall =
     "# NUMBER UNIQUE ORDERS: 4\n"
     "# ALTERNATIVE NAME 1:  Ann Lee  \n"
     "# ALTERNATIVE NAME 3: Cy\n"
+    "# ALTERNATIVE NAME 2: Bob\n"
     "3: 1,2,3\n"
     "  2 :2 , { 1 ,3 }\r\n"
     "1:3\n"
@@ -34,7 +35,7 @@ TEST(PreflibRead, HandWorkedPairwiseMatrix) {
   Profile p = read_preflib_text(kSmall, "small.toi", "toi");
   ASSERT_EQ(p.num_candidates(), 3);
   EXPECT_EQ(p.name(0), "Ann Lee");
-  EXPECT_EQ(p.name(1), "2");  // no ALTERNATIVE NAME 2: the id
+  EXPECT_EQ(p.name(1), "Bob");
   EXPECT_EQ(p.name(2), "Cy");
   EXPECT_EQ(p.num_voters, 7);
   EXPECT_EQ(p.num_ballots(), 3u);
@@ -53,6 +54,12 @@ TEST(PreflibRead, HandWorkedPairwiseMatrix) {
   EXPECT_EQ(t(1, 2), 6);
   EXPECT_EQ(p.meta("FILE NAME"), "small.toi");
   EXPECT_EQ(p.meta("NUMBER VOTERS"), "7");  // keys are normalized to upper case
+}
+
+TEST(PreflibRead, UnnamedAlternativesAreNamedByTheirIds) {
+  Profile p = read_preflib_text("# NUMBER ALTERNATIVES: 2\n1: 2,1\n", "unnamed.soc", "soc");
+  EXPECT_EQ(p.name(0), "1");
+  EXPECT_EQ(p.name(1), "2");
 }
 
 TEST(PreflibRead, StreamReaderTakesTheTypeFromTheHeader) {

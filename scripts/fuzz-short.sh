@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target in BIN_DIR (fuzz_*) for a bounded time, seeded with a few small
+# PrefLib files from ../shared/refdata (copied to a temporary directory, never into the repo).
+# Exits non-zero if any fuzzer finds a crash (the reproducer is kept in the temp dir, printed).
+# Usage: scripts/fuzz-short.sh build-fuzz/bin [SECONDS_PER_TARGET]   (default 30)
+set -euo pipefail
+bin_dir=${1:?usage: fuzz-short.sh BIN_DIR [SECONDS_PER_TARGET]}
+seconds=${2:-30}
+here=$(cd "$(dirname "$0")/.." && pwd)
+refdata=${PREFERO_SHARED_DIR:-$here/../shared}/refdata
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/prefero-fuzz.XXXXXX")
+keep=0
+cleanup() { if ((keep == 0)); then rm -rf "$work"; fi; }
+trap cleanup EXIT
+
+# Seeds: small files of every PrefLib data type, in both formats, and of the other parsers.
+seed() {  # seed TARGET FILE...
+  mkdir -p "$work/corpus-$1"
+  for f in "${@:2}"; do
+    [[ -f $refdata/$f ]] && cp "$refdata/$f" "$work/corpus-$1/$(echo "$f" | tr '/' '_')"
+  done
+  return 0
+}
+p=preflib/datasets
+seed fuzz_preflib \
+  $p/00002-debian/00002-00000001.soi $p/00002-debian/00002-00000001.toc $p/00012-shirt/00012-00000001.soc \
+  $p/00005-burlington/00005-00000001.toi $p/00026-frenchapproval/00026-00000001.cat \
+  $p/00057-parliaments/00057-00000001.cat \
+  preflib/datasets_old_format/00002-debian/00002-00000001.soi preflib/datasets_old_format/00002-debian/00002-00000001.toc
+seed fuzz_wmd $p/00036-kidney/00036-00000004.wmd $p/00036-kidney/00036-00000006.wmd
+c=condorcet_tideman/ConversionToCondorcetElectionFormat
+seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
+mkdir -p "$work/corpus-fuzz_scores_csv"
+printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
+
+shopt -s nullglob
+fuzzers=("$bin_dir"/fuzz_*)
+if ((${#fuzzers[@]} == 0)); then
+  echo "fuzz-short: no fuzz_* executables in $bin_dir (build with: cmake --preset fuzz && cmake --build --preset fuzz -j2)" >&2
+  exit 2
+fi
+status=0
+for fuzzer in "${fuzzers[@]}"; do
+  [[ -x $fuzzer && -f $fuzzer ]] || continue
+  name=$(basename "$fuzzer")
+  corpus="$work/corpus-$name"
+  mkdir -p "$corpus" "$work/crashes-$name"
+  echo "fuzz-short: $name for ${seconds}s (seeds: $(ls "$corpus" | wc -l))"
+  if ! "$fuzzer" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+      -artifact_prefix="$work/crashes-$name/" -print_final_stats=1 "$corpus" >"$work/$name.log" 2>&1; then
+    echo "fuzz-short: $name FOUND A CRASH:" >&2
+    tail -n 40 "$work/$name.log" >&2
+    echo "fuzz-short: reproducers kept in $work/crashes-$name/" >&2
+    keep=1
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|cov:" "$work/$name.log" | tail -n 2 || true
+  fi
+done
+exit $status
