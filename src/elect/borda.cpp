@@ -1,5 +1,6 @@
 // Borda count and its variants for ballots with ties and truncation.
 #include "core/error.hpp"
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/positional.hpp"
 #include "registry/registry.hpp"
@@ -23,11 +24,11 @@ Rational borda_points(const std::string& variant, const ClassCounts& k, int64_t 
   if (variant == "non_domination") return -k.above;
   if (variant == "modified") {  // only the ranked candidates count as positions
     if (k.unranked) return 0;
-    return Rational(base + k.ranked_below) + Rational(k.tied, 2);
+    return Rational(base + k.ranked_below) + fraction(k.tied, 2);
   }
   // positional: the average of the points base + (m - pos) over the class's positions
   if (k.unranked && unranked_points == UnrankedPoints::zero) return 0;
-  return Rational(base + k.below) + Rational(k.tied, 2);
+  return Rational(base + k.below) + fraction(k.tied, 2);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 // (pref_voting removes empty ballots the same way in its truncated-ballot Bucklin).
 #include <algorithm>
 
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/positional.hpp"
 #include "registry/registry.hpp"
@@ -108,8 +109,8 @@ ElectionResult simplified_bucklin(const Profile& p, const CandidateSet& cands, c
 // Weighted Bucklin (Kilgour, Gregoire & Foley, Weighted scoring elections: is Borda best?, Social
 // Choice and Welfare 58, 2022; as pref_voting): position k weighs (m - k)/(m - 1).
 ElectionResult weighted_bucklin(const Profile& p, const CandidateSet& cands, const Params& params) {
-  ClassTable t = class_table(p, cands, [](int m, int pos) { return m > 1 ? Rational(m - pos, m - 1) : Rational(1); });
-  Rational threshold = params.boolean("strict_threshold") ? strict_majority(t.voters) : Rational(t.voters, 2);
+  ClassTable t = class_table(p, cands, [](int m, int pos) { return m > 1 ? fraction(m - pos, m - 1) : Rational(1); });
+  Rational threshold = params.boolean("strict_threshold") ? strict_majority(t.voters) : fraction(t.voters, 2);
   return finish(cands, run_rounds(p, cands, t, threshold), threshold, false);
 }
 

@@ -1,6 +1,7 @@
 // Majority Judgement: the highest median grade wins; ties are broken by the majority value.
 #include <algorithm>
 
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/grades.hpp"
 #include "registry/registry.hpp"
@@ -53,7 +54,7 @@ Rational gauge(const std::vector<int64_t>& g, int64_t median) {
     if (x < median) ++below;
   }
   const long n = static_cast<long>(g.size());
-  return above > below ? Rational(above, n) : Rational(-below, n);
+  return above > below ? fraction(above, n) : fraction(-below, n);
 }
 
 }  // namespace
