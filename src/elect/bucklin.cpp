@@ -27,6 +27,8 @@ ClassTable class_table(const Profile& p, const CandidateSet& cands, const Positi
   const int m = static_cast<int>(cands.size());
   ClassTable t;
   t.weight.assign(static_cast<size_t>(p.num_candidates()), std::vector<Rational>(static_cast<size_t>(m)));
+  // Voters putting c alone in class k with k candidates above (strict so far), in integers.
+  std::vector<int64_t> alone(static_cast<size_t>(p.num_candidates()) * static_cast<size_t>(m));
   int cls_index = 0;
   for_each_class(p, cands, [&](const BallotClass& k) {
     if (k.unranked) return;
@@ -35,13 +37,20 @@ ClassTable class_table(const Profile& p, const CandidateSet& cands, const Positi
       t.voters += k.count;
     }
     const int size = static_cast<int>(k.cands.size());
-    Rational sum;
-    for (int pos = k.above + 1; pos <= k.above + size; ++pos) sum += points(m, pos);
-    Rational each = sum * k.count / static_cast<long>(size);
-    for (Cand c : k.cands) t.weight[c][cls_index] += each;
+    if (size == 1 && k.above == cls_index) {
+      alone[static_cast<size_t>(k.cands[0]) * m + cls_index] += k.count;
+    } else {
+      Rational sum;
+      for (int pos = k.above + 1; pos <= k.above + size; ++pos) sum += points(m, pos);
+      Rational each = sum * k.count / static_cast<long>(size);
+      for (Cand c : k.cands) t.weight[c][cls_index] += each;
+    }
     ++cls_index;
     t.rounds = std::max(t.rounds, cls_index);
   });
+  for (Cand c : cands)
+    for (int k = 0; k < m; ++k)
+      if (int64_t n = alone[static_cast<size_t>(c) * m + k]) t.weight[c][k] += points(m, k + 1) * static_cast<long>(n);
   return t;
 }
 
