@@ -142,8 +142,12 @@ RC_GTEST_PROP(ScoringProperties, MajorityValueMatchesRepeatedMedianRemoval, ()) 
   ProfileBuilder b(Candidates::numbered(m), BallotKind::scores);
   for (int v = 0; v < voters; ++v) {
     std::vector<int64_t> g(static_cast<size_t>(m));
-    for (int c = 0; c < m; ++c) grades[c].push_back(g[c] = *rc::gen::inRange(0, 4));
-    b.add_grades(g, 1);
+    const int count = *rc::gen::inRange(1, 4);
+    for (int c = 0; c < m; ++c) {
+      g[c] = *rc::gen::inRange(0, 4);
+      grades[c].insert(grades[c].end(), static_cast<size_t>(count), g[c]);
+    }
+    b.add_grades(g, count);
   }
   Profile p = b.finish();
   std::vector<Cand> alive;

@@ -104,6 +104,13 @@ TEST(MajorityJudgement, MajorityValueBreaksTiesTheGaugeDoesNot) {
   EXPECT_EQ(winners("majority_judgement", p, {{"tie_rule", "none"}}), (std::vector<Cand>{0, 1}));
 }
 
+TEST(MajorityJudgement, HugeCountsNeedNoExpansion) {
+  // the tie above with every ballot weighing 10^12 voters: same decision, memory per grade value
+  auto p = scores_profile(
+      "count,A,B\n1000000000000,2,1\n2000000000000,3,3\n1000000000000,4,5\n");
+  EXPECT_EQ(winners("majority_judgement", p), (std::vector<Cand>{0}));
+}
+
 TEST(MajorityJudgement, GaugeFavoursMoreProponents) {
   // A 1,3,3,3,4: above 1, below 1 -> -1/5 ; B 2,2,3,4,4: above 2, below 2 -> -2/5 ; A wins.
   auto p = scores_profile("A,B\n1,2\n3,2\n3,3\n3,4\n4,4\n");
