@@ -45,6 +45,7 @@ ElectionResult borda(const Profile& p, const CandidateSet& cands, const Params& 
   const bool positional = variant == "positional" || variant == "modified";
   if (!positional && base != 0)
     throw InputError("borda: base applies to borda_variant=positional or modified, not " + variant);
+  if (base < -1000000000000 || base > 1000000000000) throw InputError("borda: base must be within +-10^12");
   if (variant != "positional" && params.text("unranked_points") != "share")
     throw InputError("borda: unranked_points applies to borda_variant=positional only");
   const int m = static_cast<int>(cands.size());
@@ -63,6 +64,7 @@ ElectionResult borda(const Profile& p, const CandidateSet& cands, const Params& 
   ElectionResult r;
   r.winners = argmax<Rational>(cands, [&](Cand c) { return score[c]; });
   r.explanation["borda_variant"] = variant;
+  if (positional) r.explanation["base"] = base;
   r.explanation["borda_scores"] = scores_json(p, cands, [&](Cand c) { return to_string(score[c]); });
   return r;
 }
