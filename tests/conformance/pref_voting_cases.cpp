@@ -117,7 +117,7 @@ const std::vector<KnownDisagreement> kKnown = {
     {"Weighted Bucklin", {"pv#2956"},
      "pref_voting sums float weights: in round 3 candidates 2 and 3 both score exactly 3 (2 + 3*(1/3) and "
      "1 + 2*(2/3) + 2*(1/3)), but 1 + 4/3 + 2/3 rounds to 2.9999999999999996 in floating point; exact "
-     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklinExactTieOfPrefVotingCase2956)"},
+     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklin.ExactTieOfPrefVotingCase2956)"},
 };
 
 // The method's display name without a PUT / TB / ZT suffix (for lookup by alias).
