@@ -70,3 +70,18 @@ TEST(ScoresCsv, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of(""), "votes.csv: empty file: expected a header row of candidate names");
   EXPECT_EQ(error_of("count\n"), "votes.csv:1: the header names no candidate");
 }
+
+#include <rapidcheck/gtest.h>
+
+// Any text made of CSV-ish characters either parses or is an InputError; nothing else escapes.
+RC_GTEST_PROP(ScoresCsv, ArbitraryTextParsesOrFailsCleanly, ()) {
+  const std::string alphabet = ",\"0123456789-+ \n\rabAB\t";
+  auto picks = *rc::gen::container<std::vector<size_t>>(rc::gen::inRange<size_t>(0, alphabet.size()));
+  std::string text;
+  for (size_t i : picks) text += alphabet[i];
+  try {
+    Profile p = parse(text);
+    RC_ASSERT(p.num_candidates() > 0);
+  } catch (const InputError&) {
+  }
+}
