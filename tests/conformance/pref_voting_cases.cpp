@@ -118,7 +118,7 @@ const std::vector<KnownDisagreement> kKnown = {
     {"Weighted Bucklin", {"pv#2956"},
      "pref_voting sums float weights: in round 3 candidates 2 and 3 both score exactly 3 (2 + 3*(1/3) and "
      "1 + 2*(2/3) + 2*(1/3)), but 1 + 4/3 + 2/3 rounds to 2.9999999999999996 in floating point; exact "
-     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklinExactTieOfPrefVotingCase2956)"},
+     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklin.ExactTieOfPrefVotingCase2956)"},
     // elimination
     {"Knockout Voting", {"pv#1438", "pv#1440", "pv#1442", "pv#1465"},
      "derived case: pref_voting ran knockout with curr_cands on the full profile, whose global Borda scores still "
