@@ -42,7 +42,8 @@ EliminationRound coombs_round(const Profile& p, const std::string& ties) {
   return [&p, ties](const CandidateSet& remaining) {
     auto first = plurality_scores(p, remaining, ties);
     EliminationStep st;
-    const Rational half(active_ballots(p, remaining), 2);
+    Rational half(active_ballots(p, remaining), 2);
+    half.canonicalize();
     std::vector<Cand> majority;
     for (Cand c : remaining)
       if (first[c] > half) majority.push_back(c);

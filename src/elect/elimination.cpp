@@ -98,7 +98,7 @@ ElectionResult run_sequential(const Profile& p, CandidateSet remaining, const El
       break;
     }
     std::vector<Cand> out = st.losers;
-    if (ties == EliminationTies::fixed && out.size() > 1) {
+    if (ties == EliminationTies::fixed && out.size() > 1 && !st.leave_together) {
       r["tied"] = ids_json(p, st.losers);
       Cand first = *std::find_if(order.begin(), order.end(), [&](Cand c) {
         return std::find(st.losers.begin(), st.losers.end(), c) != st.losers.end();
@@ -133,8 +133,13 @@ struct ParallelUniverses {
       r["stopped"] = st.reason;
     } else {
       if (st.losers.empty()) throw std::logic_error("elimination round named no loser");
-      r["eliminate_one_of"] = ids_json(p, st.losers);
-      for (Cand y : st.losers) w = union_of(w, winners(without(remaining, {y})));
+      if (st.leave_together) {
+        r["eliminated"] = ids_json(p, st.losers);
+        w = winners(without(remaining, st.losers));
+      } else {
+        r["eliminate_one_of"] = ids_json(p, st.losers);
+        for (Cand y : st.losers) w = union_of(w, winners(without(remaining, {y})));
+      }
     }
     r["winners"] = ids_json(p, w);
     if (states.size() < kMaxExplainedUniverses) states.push_back(r);

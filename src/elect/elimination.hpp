@@ -31,6 +31,8 @@ struct EliminationStep {
   std::vector<Cand> winners;  // nonempty: the rule stops here with these winners
   std::vector<Cand> field;    // candidates the round ranks (empty = all remaining)
   std::vector<Cand> losers;   // candidates of the field tied for elimination
+  bool leave_together = false;  // the losers leave together under every convention (their
+                                // order cannot change the outcome), so put need not branch
   json scores = json::object();  // the round's scores, for the explanation
   std::string reason;         // why the rule stopped (when it did)
 };

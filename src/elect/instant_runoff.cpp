@@ -20,7 +20,8 @@ EliminationRound irv_round(const Profile& p, const std::string& top_ties) {
     auto score = plurality_scores(p, remaining, top_ties);
     EliminationStep st;
     st.scores = rational_scores_json(p, remaining, score);
-    const Rational half(active_ballots(p, remaining), 2);
+    Rational half(active_ballots(p, remaining), 2);
+    half.canonicalize();
     std::vector<Cand> majority;
     for (Cand c : remaining)
       if (score[c] > half) majority.push_back(c);
@@ -30,6 +31,10 @@ EliminationRound irv_round(const Profile& p, const std::string& top_ties) {
       return st;
     }
     st.losers = argmin<Rational>(remaining, [&](Cand c) { return score[c]; });
+    // Candidates nobody ranks first (not even tied) leave before anyone else in every
+    // elimination order, and removing them changes no count (pref_voting's instant_runoff_put
+    // shortcut). Not with top_ties=ignore: there a tied top can hide a candidate.
+    st.leave_together = top_ties != "ignore" && score[st.losers.front()] == 0 && st.losers.size() < remaining.size();
     return st;
   };
 }

@@ -33,8 +33,8 @@ ElectionResult iterated_removal_cl(const Profile& p, const CandidateSet& cands, 
 }
 
 // Daunou: the Condorcet winner if there is one; otherwise remove Condorcet losers iteratively and
-// elect the plurality winners among the survivors (P. C. F. Daunou, 1803; see Fischer, Hudry and
-// Monjardet, via pref_voting daunou).
+// elect the plurality winners among the survivors (P. C. F. Daunou, 1803, as described in
+// Soc. Choice Welf., doi:10.1007/s00355-020-01276-w; pref_voting daunou).
 ElectionResult daunou(const Profile& p, const CandidateSet& cands, const Params& params) {
   const PairwiseMatrix& s = support_of(p, params);
   ElectionResult r;
@@ -70,8 +70,8 @@ static const Registration daunou_registration{MethodInfo{
     .family = "elect",
     .input = "ranking",
     .summary = "the Condorcet winner, else the plurality winners after iteratively removing Condorcet losers",
-    .citation = "P. C. F. Daunou, Memoire sur les elections au scrutin, 1803; F. Brandt et al., "
-                "Soc. Choice Welf. 2021 (doi:10.1007/s00355-020-01276-w); pref_voting daunou",
+    .citation = "P. C. F. Daunou, Memoire sur les elections au scrutin, 1803 (see Soc. Choice Welf., "
+                "doi:10.1007/s00355-020-01276-w); pref_voting daunou",
     .params = {unranked_param(), top_ties_param()},
     .elect = daunou,
 }};

@@ -16,7 +16,9 @@ EliminationRound nanson_round(const Profile& p, const PairwiseMatrix& s, bool we
     int64_t total = 0;
     for (Cand c : remaining) total += pairwise_borda(s, remaining, c);
     st.scores["borda"] = scores_json(p, remaining, [&](Cand c) { return pairwise_borda(s, remaining, c); });
-    st.scores["average"] = to_string(Rational(total, k));
+    Rational average(total, k);
+    average.canonicalize();
+    st.scores["average"] = to_string(average);
     for (Cand c : remaining) {
       int64_t scaled = k * pairwise_borda(s, remaining, c);  // compare score with total / k exactly
       if (scaled < total || (weak && scaled == total)) st.losers.push_back(c);

@@ -25,7 +25,7 @@ int64_t worst_loss(const PairwiseMatrix& s, const CandidateSet& cands, Cand c, c
 
 }  // namespace
 
-// Raynaud (R. Raynaud, 1981, via electowiki "Raynaud"; pref_voting raynaud).
+// Raynaud (electowiki, "Raynaud"; pref_voting raynaud).
 ElectionResult raynaud(const Profile& p, const CandidateSet& cands, const Params& params) {
   const PairwiseMatrix& s = support_of(p, params);
   const std::string strength = params.text("strength");

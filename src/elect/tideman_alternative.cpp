@@ -39,12 +39,12 @@ ElectionResult tideman_alternative(const Profile& p, const CandidateSet& cands, 
 
 }  // namespace
 
-// Tideman's alternative (Smith) (N. Tideman, "Collective Decisions and Voting", 2006, p. 233).
+// Tideman's alternative (Smith) (T. N. Tideman, "Collective Decisions and Voting", 2006).
 ElectionResult tideman_alternative_smith(const Profile& p, const CandidateSet& cands, const Params& params) {
   return tideman_alternative(p, cands, params, smith_set);
 }
 
-// Tideman's alternative (Schwartz) (N. Tideman, "Collective Decisions and Voting", 2006, p. 233).
+// Tideman's alternative (Schwartz) (T. N. Tideman, "Collective Decisions and Voting", 2006).
 ElectionResult tideman_alternative_schwartz(const Profile& p, const CandidateSet& cands, const Params& params) {
   return tideman_alternative(p, cands, params, schwartz_set);
 }
