@@ -135,8 +135,8 @@ bool includes(const std::vector<Cand>& big, const std::vector<Cand>& small) {
 
 TEST(C1Oracles, BanksMatchesSubsetEnumeration) {
   std::mt19937 rng(20261126);
-  for (int round = 0; round < 400; ++round) {
-    int m = 1 + round % 8;
+  for (int round = 0; round < 500; ++round) {
+    int m = 1 + round % 10;
     Profile p = random_graph(rng, m, round % 3 == 0 ? 0 : 25);
     Graph g = graph_of(p);
     ASSERT_EQ(winners("banks", p), banks_oracle(g)) << "round " << round << " m " << m;
