@@ -1,6 +1,7 @@
 #include "elect/locking.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "core/error.hpp"
@@ -65,7 +66,24 @@ class LockState {
     for_each_bit(down, [&](size_t y) { merge(anc_, y, up); });
   }
 
+  // Candidates reachable from c through locked pairs (c excluded).
+  std::vector<size_t> descendants(size_t c) const {
+    std::vector<size_t> out;
+    if (rule_ == LockRule::ranked_pairs) {
+      for (size_t w = 0; w < words_; ++w)
+        for (uint64_t x = desc_[c * words_ + w]; x != 0; x &= x - 1) out.push_back(w * 64 + static_cast<size_t>(__builtin_ctzll(x)));
+      return out;
+    }
+    for (size_t x = 0; x < n_; ++x)
+      for (int64_t y = parent_[x]; y >= 0; y = parent_[static_cast<size_t>(y)])
+        if (static_cast<size_t>(y) == c) {
+          out.push_back(x);
+          break;
+        }
+    return out;
+  }
   size_t unbeaten() const { return unbeaten_; }
+  bool is_beaten(size_t c) const { return beaten_[c] != 0; }
   std::vector<size_t> unbeaten_candidates() const {
     std::vector<size_t> out;
     for (size_t i = 0; i < n_; ++i)
@@ -100,17 +118,57 @@ class LockState {
 };
 
 struct Searcher {
+  size_t n;
   const std::vector<std::vector<LockPair>>& groups;
+  std::vector<size_t> group_of;  // n x n: group of the pair (a, b); SIZE_MAX if none
   size_t max_states;
   std::vector<char> wins;
   std::set<std::pair<size_t, std::vector<uint64_t>>> seen;
 
+  // Necessary condition for the unbeaten u to stay unbeaten: every pair (x, u) still to come
+  // must find u already reaching x, through locked pairs or pairs that can still be locked in
+  // groups up to that pair's own group.
+  bool can_still_win(size_t u, size_t g, const LockState& state) const {
+    std::vector<char> reached(n, 0);
+    auto add = [&](size_t z) {
+      if (reached[z]) return false;
+      reached[z] = 1;
+      for (size_t d : state.descendants(z)) reached[d] = 1;
+      return true;
+    };
+    add(u);
+    for (size_t h = g; h < groups.size(); ++h) {
+      for (bool changed = true; changed;) {  // fixed point over the pairs of groups g..h
+        changed = false;
+        for (size_t k = g; k <= h; ++k)
+          for (const LockPair& e : groups[k])
+            if (reached[e.a] && !reached[e.b] && state.changes(e.a, e.b)) changed = add(e.b) || changed;
+      }
+      for (const LockPair& e : groups[h])
+        if (e.b == u && state.changes(e.a, e.b) && !reached[e.a]) return false;
+    }
+    return true;
+  }
+
   void explore(size_t g, LockState state) {
     while (true) {
-      if (state.unbeaten() == 1 || g == groups.size()) {
-        for (size_t w : state.unbeaten_candidates()) wins[w] = 1;
+      const std::vector<size_t> unbeaten = state.unbeaten_candidates();
+      if (unbeaten.size() == 1 || g == groups.size()) {
+        for (size_t w : unbeaten) wins[w] = 1;
         return;
       }
+      // An unbeaten u whose pairs against every other unbeaten candidate are all in this group
+      // wins when those pairs are locked first (nothing can then be locked against u).
+      for (size_t u : unbeaten) {
+        if (wins[u]) continue;
+        bool leads = true;
+        for (size_t v : unbeaten) leads = leads && (v == u || group_of[u * n + v] == g);
+        if (leads) wins[u] = 1;
+      }
+      // Only unbeaten candidates can still win: nothing to learn if they are all known winners
+      // or cannot stay unbeaten.
+      if (std::all_of(unbeaten.begin(), unbeaten.end(), [&](size_t w) { return wins[w] != 0 || !can_still_win(w, g, state); }))
+        return;
       std::vector<const LockPair*> open;
       for (const LockPair& e : groups[g])
         if (state.changes(e.a, e.b)) open.push_back(&e);
@@ -123,6 +181,8 @@ struct Searcher {
         continue;
       }
       if (!seen.emplace(g, state.key()).second) return;
+      // Try first the pairs won by a candidate not yet known to win, to find new winners early.
+      std::stable_partition(open.begin(), open.end(), [&](const LockPair* e) { return !wins[e->a] && !state.is_beaten(e->a); });
       if (seen.size() > max_states)
         throw InputError("pair_ties=all: more than " + std::to_string(max_states) +
                          " ways to order equal-strength pairs; use pair_ties=fixed or zavist_tideman");
@@ -155,7 +215,10 @@ LockOutcome lock_in_order(size_t n, const std::vector<LockPair>& order, LockRule
 }
 
 LockSearch lock_all_orders(size_t n, const std::vector<std::vector<LockPair>>& groups, LockRule rule, size_t max_states) {
-  Searcher s{groups, max_states, std::vector<char>(n, 0), {}};
+  std::vector<size_t> group_of(n * n, SIZE_MAX);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (const LockPair& e : groups[g]) group_of[e.a * n + e.b] = g;
+  Searcher s{n, groups, std::move(group_of), max_states, std::vector<char>(n, 0), {}};
   s.explore(0, LockState(n, rule));
   LockSearch out;
   for (size_t i = 0; i < n; ++i)
@@ -228,7 +291,7 @@ ElectionResult elect_by_locking(const Profile& p, const CandidateSet& cands, con
   auto groups = pair_groups(s, strength_of(params), cands);
   if (small) r.explanation["margins"] = margins_json(p, s, cands);
   if (all) {
-    const size_t budget = std::max<size_t>(200, std::min<size_t>(50000, 400000000 / (n * n / 4 + 64)));
+    const size_t budget = std::max<size_t>(200, std::min<size_t>(20000, 400000000 / (n * n / 4 + 64)));
     LockSearch found = lock_all_orders(n, groups, rule, budget);
     for (size_t w : found.winners) r.winners.push_back(cands[w]);
     r.explanation["tie_breaking_states_explored"] = found.states;

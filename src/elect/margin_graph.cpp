@@ -1,6 +1,7 @@
 #include "elect/margin_graph.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/error.hpp"
 #include "elect/common.hpp"
@@ -10,10 +11,14 @@ namespace prefero {
 __extension__ typedef __int128 Wide;
 
 ParamSpec strength_param(const std::vector<std::string>& choices) {
-  return {"strength", ParamType::choice, choices.front(),
-          "strength of a pairwise win: margin (a's support minus b's), winning_votes (a's support), "
-          "ratio (a's support over b's), pairwise_opposition (minimax: a's support against every rival)",
-          choices};
+  static const std::map<std::string, std::string> meaning = {
+      {"margin", "margin (a's support minus b's)"},
+      {"winning_votes", "winning_votes (a's support; pref_voting's strength_function=support)"},
+      {"ratio", "ratio (a's support over b's)"},
+      {"pairwise_opposition", "pairwise_opposition (a's support, counted against beaten and unbeaten rivals alike)"}};
+  std::string doc = "strength of a's head-to-head win over b: ";
+  for (size_t i = 0; i < choices.size(); ++i) doc += (i ? ", " : "") + meaning.at(choices[i]);
+  return {"strength", ParamType::choice, choices.front(), doc, choices};
 }
 
 StrengthKind strength_of(const Params& params) {

@@ -69,8 +69,8 @@ const std::map<std::string, RuleRef>& method_map() {
       {"Loss-Trimmer Voting", {"loss_trimmer", {}}},
       {"Minimax", {"minimax", {}}},
       // pref_voting's minimax_support: minimax with strength_function = support (the largest
-      // number of voters preferring a dominator of c to c).
-      {"Minimax (Support)", {"minimax", {{"strength", "pairwise_opposition"}}}},
+      // number of voters preferring a dominator of c to c) = our strength=winning_votes.
+      {"Minimax (Support)", {"minimax", {{"strength", "winning_votes"}}}},
       {"Most Wins, Smallest Loss", {"most_wins_smallest_loss", {}}},
       {"Pareto", {"pareto", {}}},
       {"Plurality", {"plurality", {}}},
@@ -131,13 +131,6 @@ const std::vector<KnownDisagreement> kKnown = {
      "derived case (2 candidates left): pref_voting ran dodgson with curr_cands on the full profile, counting swaps "
      "in the full rankings (through the removed candidate); on the 2-candidate profile the Dodgson winners are "
      "plainly {0, 1} for the 2-2 tie (pv#1174) and the Condorcet winner 1 for 5-2 (pv#1199)"},
-    // margin rules
-    {"Minimax (Support)",
-     {"pv#3556", "pv#3558", "pv#3563", "pv#3565", "pv#3566", "pv#3568", "pv#3570", "pv#3579", "pv#3583", "pv#3586",
-      "pv#3587"},
-     "pref_voting's minimax_support scores c by the largest support of a candidate that BEATS c (0 when c is "
-     "undefeated); our strength=pairwise_opposition is the classic pairwise-opposition minimax (largest support of "
-     "any opponent over c, as Tideman and Condorcet PHP's Minimax Opposition); they differ when pairwise ties occur"},
 };
 
 // Axiom reports about truncated ballots (semi-positive / truncated / bullet-vote involvement) whose
