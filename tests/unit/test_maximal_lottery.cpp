@@ -83,3 +83,11 @@ TEST(MaximalLottery, ExactlyMaximalOnRandomProfiles) {
     }
   }
 }
+
+TEST(MaximalLottery, RestrictedToOneCandidate) {
+  Profile p = strict_profile(3, {{{0, 1, 2}, 1}, {{1, 2, 0}, 1}, {{2, 0, 1}, 1}});
+  const MethodInfo& rule = require_method("maximal_lottery");
+  ElectionResult r = rule.elect(p, {1}, resolve_params("maximal_lottery", rule.params, {}));
+  EXPECT_EQ(r.winners, std::vector<Cand>{1});
+  EXPECT_EQ(r.lottery, lottery({{1, Rational(1)}}));
+}
