@@ -216,16 +216,18 @@ json pairs_json(const Profile& p, const CandidateSet& cands, const std::vector<L
 ElectionResult elect_by_locking(const Profile& p, const CandidateSet& cands, const Params& params, LockRule rule) {
   const auto& s = support_of(p, params);
   ElectionResult r;
-  if (auto cw = condorcet_winner(s, cands)) {  // both rules are Condorcet consistent
+  const size_t n = cands.size();
+  const bool small = n <= kExplainMatrixLimit;
+  const bool all = params.text("pair_ties") == "all";
+  // Both rules are Condorcet consistent: skip the search (and, in large elections, the locking).
+  if (auto cw = (all || !small) ? condorcet_winner(s, cands) : std::nullopt) {
     r.winners = {*cw};
     r.explanation["condorcet_winner"] = p.id(*cw);
     return r;
   }
-  const size_t n = cands.size();
-  const bool small = n <= kExplainMatrixLimit;
   auto groups = pair_groups(s, strength_of(params), cands);
   if (small) r.explanation["margins"] = margins_json(p, s, cands);
-  if (params.text("pair_ties") == "all") {
+  if (all) {
     const size_t budget = std::max<size_t>(200, std::min<size_t>(50000, 400000000 / (n * n / 4 + 64)));
     LockSearch found = lock_all_orders(n, groups, rule, budget);
     for (size_t w : found.winners) r.winners.push_back(cands[w]);
@@ -247,9 +249,14 @@ ElectionResult elect_by_locking(const Profile& p, const CandidateSet& cands, con
   }
   LockOutcome out = lock_in_order(n, order, rule, small);
   for (size_t w : out.winners) r.winners.push_back(cands[w]);
-  r.explanation["locked_pairs"] = pairs_json(p, cands, out.locked);
-  r.explanation["skipped_pairs"] = pairs_json(p, cands, out.skipped);
-  if (!small) r.explanation["note"] = "locking stopped once a single candidate was left unbeaten";
+  if (small) {
+    r.explanation["locked_pairs"] = pairs_json(p, cands, out.locked);
+    r.explanation["skipped_pairs"] = pairs_json(p, cands, out.skipped);
+  } else {
+    out.locked.resize(std::min<size_t>(out.locked.size(), kExplainMatrixLimit * kExplainMatrixLimit));
+    r.explanation["strongest_locked_pairs"] = pairs_json(p, cands, out.locked);
+    r.explanation["note"] = "large election: locking stopped once one candidate was left unbeaten; skipped pairs not listed";
+  }
   return r;
 }
 

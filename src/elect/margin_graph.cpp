@@ -26,6 +26,7 @@ StrengthKind strength_of(const Params& params) {
 }
 
 bool operator<(const Strength& x, const Strength& y) {
+  if (x.den == 1 && y.den == 1) return x.num < y.num;
   if (x.den == 0) return false;  // infinity is below nothing
   if (y.den == 0) return true;
   return static_cast<Wide>(x.num) * y.den < static_cast<Wide>(y.num) * x.den;
@@ -56,6 +57,25 @@ Strength strength(const PairwiseMatrix& support, StrengthKind kind, Cand a, Cand
   return {};
 }
 
+namespace {
+
+// Floyd-Warshall for widest paths on an n x n rank matrix: path[i][j] = max(path[i][j],
+// min(path[i][k], path[k][j])). Compiled twice (AVX2 and baseline), picked at run time.
+__attribute__((target_clones("avx2", "default"))) void widest_paths(int32_t* path, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    const int32_t* __restrict row_k = path + k * n;
+    for (size_t i = 0; i < n; ++i) {
+      const int32_t via = path[i * n + k];
+      if (via == 0 || i == k) continue;
+      int32_t* __restrict row_i = path + i * n;
+      for (size_t j = 0; j < n; ++j) row_i[j] = std::max(row_i[j], std::min(via, row_k[j]));
+    }
+  }
+  for (size_t i = 0; i < n; ++i) path[i * n + i] = 0;
+}
+
+}  // namespace
+
 StrongestPaths strongest_paths(const PairwiseMatrix& support, StrengthKind kind, const CandidateSet& cands) {
   StrongestPaths sp;
   const size_t n = cands.size();
@@ -75,18 +95,8 @@ StrongestPaths strongest_paths(const PairwiseMatrix& support, StrengthKind kind,
   for (size_t k = 0; k < n * n; ++k)
     if (has[k])
       sp.edge[k] = static_cast<int32_t>(std::lower_bound(sp.levels.begin(), sp.levels.end(), raw[k]) - sp.levels.begin()) + 1;
-  // Floyd-Warshall on ranks: path[i][j] = max(path[i][j], min(path[i][k], path[k][j])).
   sp.path = sp.edge;
-  for (size_t k = 0; k < n; ++k) {
-    const int32_t* row_k = sp.path.data() + k * n;
-    for (size_t i = 0; i < n; ++i) {
-      const int32_t via = sp.path[i * n + k];
-      if (via == 0 || i == k) continue;
-      int32_t* row_i = sp.path.data() + i * n;
-      for (size_t j = 0; j < n; ++j) row_i[j] = std::max(row_i[j], std::min(via, row_k[j]));
-    }
-  }
-  for (size_t i = 0; i < n; ++i) sp.path[i * n + i] = 0;
+  widest_paths(sp.path.data(), n);
   return sp;
 }
 

@@ -76,6 +76,10 @@ void PreflibHeader::fail(const HeaderField& f, const std::string& message) const
   throw InputError(SourceLocation{file, f.line, f.value_column}, message);
 }
 
+void PreflibHeader::fail_missing(const std::string& message) const {
+  throw InputError(SourceLocation{file, end_line, 1}, message);
+}
+
 std::optional<int64_t> PreflibHeader::count(std::string_view key) const {
   const HeaderField* f = find(key);
   if (!f) return std::nullopt;
@@ -91,7 +95,9 @@ PreflibHeader read_header(TextScanner& s, bool& has_data) {
   h.file = s.name();
   has_data = false;
   do {
+    h.end_line = s.line_number() + 1;
     if (!is_header_line(s.line())) {
+      h.end_line = s.line_number();
       has_data = true;
       return h;
     }
@@ -102,7 +108,7 @@ PreflibHeader read_header(TextScanner& s, bool& has_data) {
 
 Candidates header_candidates(const PreflibHeader& h, const ReadLimits& limits) {
   auto m = h.count("NUMBER ALTERNATIVES");
-  if (!m) throw InputError(SourceLocation{h.file, 0, 0}, "missing header field '# NUMBER ALTERNATIVES: m'");
+  if (!m) h.fail_missing("missing header field '# NUMBER ALTERNATIVES: m'");
   if (*m > limits.max_alternatives)
     h.fail(*h.find("NUMBER ALTERNATIVES"), "NUMBER ALTERNATIVES is " + std::to_string(*m) +
                                                ", more than this reader accepts (" +
@@ -131,7 +137,7 @@ std::string header_data_type(const PreflibHeader& h, const std::string& from_ext
   const HeaderField* f = h.find("DATA TYPE");
   if (!f) {
     if (from_extension.empty())
-      throw InputError(SourceLocation{h.file, 0, 0}, "no '# DATA TYPE' header and no file extension to tell the data type");
+      h.fail_missing("no '# DATA TYPE' header and no file extension to tell the data type");
     return from_extension;
   }
   std::string t;

@@ -21,9 +21,12 @@ struct HeaderField {
 struct PreflibHeader {
   std::string file;
   std::vector<HeaderField> fields;  // in file order
+  int end_line = 1;                 // first line after the header (where missing fields are reported)
 
   const HeaderField* find(std::string_view key) const;
   [[noreturn]] void fail(const HeaderField& f, const std::string& message) const;
+  // For a missing field: reported at the end of the header.
+  [[noreturn]] void fail_missing(const std::string& message) const;
   // A non-negative integer field, if present (InputError if present but not a number).
   std::optional<int64_t> count(std::string_view key) const;
 };

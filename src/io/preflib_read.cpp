@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "io/ballot_table.hpp"
 #include "io/preflib_header.hpp"
 #include "io/read.hpp"
 #include "io/text_scanner.hpp"
@@ -94,6 +95,7 @@ struct BallotReader {
   // An order `a, {b, c}, d` up to the end of the line (may be empty).
   void read_order(TextScanner& s, DataType type) {
     reset();
+    s.skip_blanks();
     const char* start = s.pos();
     if (s.at_eol()) {
       check_complete(s, start, type);
@@ -118,7 +120,7 @@ struct BallotReader {
       }
       if (s.at_eol()) break;
       if (s.peek() == '}') s.fail_here("'}' without a matching '{'");
-      s.expect(',', "',' or end of line after a rank, found " + s.found());
+      s.expect(',', "',' or end of line after a rank");
     }
     check_complete(s, start, type);
   }
@@ -149,7 +151,7 @@ struct BallotReader {
         read_alternative(s, i);
       }
     }
-    s.expect_eol("end of line after the " + std::to_string(k) + " categories (NUMBER CATEGORIES), found " + s.found());
+    s.expect_eol("end of line after the " + std::to_string(k) + " categories (NUMBER CATEGORIES)");
   }
 };
 
@@ -172,10 +174,12 @@ struct DataSummary {
 
 // Reads data lines from the scanner's current line to the end. `old_format`: `count,order`
 // instead of `count: order`. Blank lines are allowed only at the very end of the file.
-DataSummary read_ballot_lines(TextScanner& s, ProfileBuilder& builder, DataType type, int m, int categories,
+DataSummary read_ballot_lines(TextScanner& s, io_detail::BallotTable& table, DataType type, int m, int categories,
                               bool old_format) {
   DataSummary sum;
   BallotReader ballot(m);
+  // Reserve for one unique ballot per line, but never more level storage than ~4x the text.
+  table.reserve(std::min(s.lines_left(), s.text_size() / static_cast<size_t>(std::max(m, 1))));
   do {
     if (s.line_is_blank()) {
       if (s.rest_is_blank()) break;
@@ -187,9 +191,9 @@ DataSummary read_ballot_lines(TextScanner& s, ProfileBuilder& builder, DataType 
     const char* count_at = s.pos();
     int64_t count = s.read_count("a ballot count");
     if (old_format) {
-      if (!s.at_eol()) s.expect(',', "',' after the ballot count, found " + s.found());
+      if (!s.at_eol()) s.expect(',', "',' after the ballot count");
     } else {
-      s.expect(':', "':' after the ballot count, found " + s.found());
+      s.expect(':', "':' after the ballot count");
     }
     if (type == DataType::cat)
       ballot.read_categories(s, categories);
@@ -197,8 +201,8 @@ DataSummary read_ballot_lines(TextScanner& s, ProfileBuilder& builder, DataType 
       ballot.read_order(s, type);
     sum.voters = add_count(s, count_at, sum.voters, count);
     ++sum.lines;
-    // A repeated ballot adds its count (the builder merges equal ballots).
-    builder.add_levels(ballot.levels, count);
+    // A repeated ballot adds its count (the table merges equal ballots).
+    table.add(ballot.levels, count);
   } while (s.next_line());
   return sum;
 }
@@ -219,11 +223,10 @@ std::vector<std::string> header_categories(const io_detail::PreflibHeader& h, co
   }
   auto declared = h.count("NUMBER CATEGORIES");
   if (!declared && named.empty())
-    throw InputError(SourceLocation{h.file, 0, 0}, "missing header field '# NUMBER CATEGORIES: k' (data type cat)");
+    h.fail_missing("missing header field '# NUMBER CATEGORIES: k' (data type cat)");
   const int64_t k = declared ? *declared : static_cast<int64_t>(named.size());
   if (k > limits.max_alternatives)
-    throw InputError(SourceLocation{h.file, 0, 0}, "NUMBER CATEGORIES is " + std::to_string(k) +
-                                                       ", more than this reader accepts");
+    h.fail(*h.find("NUMBER CATEGORIES"), "NUMBER CATEGORIES is " + std::to_string(k) + ", more than this reader accepts");
   int64_t base = 1;
   for (const auto& [i, f] : named)
     if (i == 0) base = 0;
@@ -262,35 +265,39 @@ Profile read_new_format(TextScanner& s, const std::string& extension_type, const
   const auto* type_field = h.find("DATA TYPE");
   const DataType type = require_ballot_type(
       type_name, s.name(),
-      type_field ? SourceLocation{s.name(), type_field->line, type_field->value_column} : SourceLocation{s.name(), 0, 0});
+      type_field ? SourceLocation{s.name(), type_field->line, type_field->value_column} : SourceLocation{s.name(), 1, 1});
   Candidates cs = io_detail::header_candidates(h, limits);
   const int m = cs.size();
   std::vector<std::string> categories;
   if (type == DataType::cat) categories = header_categories(h, limits);
-  ProfileBuilder builder(std::move(cs), type == DataType::cat ? BallotKind::categorical : BallotKind::ranking);
+  Profile p;
+  p.candidates = std::move(cs);
+  p.kind = type == DataType::cat ? BallotKind::categorical : BallotKind::ranking;
+  io_detail::BallotTable table(p);
   const char* unique_key = type == DataType::cat ? "NUMBER UNIQUE PREFERENCES" : "NUMBER UNIQUE ORDERS";
   DataSummary sum;
-  if (has_data) sum = read_ballot_lines(s, builder, type, m, static_cast<int>(categories.size()), false);
+  if (has_data) sum = read_ballot_lines(s, table, type, m, static_cast<int>(categories.size()), false);
   if (sum.lines == 0 && h.count("NUMBER VOTERS").value_or(-1) != 0 && h.count(unique_key).value_or(-1) != 0)
     throw InputError(SourceLocation{s.name(), s.line_number() + (has_data ? 0 : 1), 1},
                      "header but no data lines (expected 'count: order' lines; a file with no voters must say "
                      "'# NUMBER VOTERS: 0')");
   io_detail::check_header_count(h, "NUMBER VOTERS", sum.voters, "voters (sum of the ballot counts)");
   io_detail::check_header_count(h, unique_key, sum.lines, "ballot lines");
-  if (type == DataType::cat) builder.set_category_names(std::move(categories));
-  for (auto& [k, v] : io_detail::header_metadata(h)) builder.add_metadata(k, v);
-  return builder.finish();
+  p.category_names = std::move(categories);
+  p.metadata = io_detail::header_metadata(h);
+  compute_pairwise(p);
+  return p;
 }
 
 // Old format: m, then m lines `id,name`, then `voters,sum,unique`, then `count,order` lines.
 Profile read_old_format(TextScanner& s, const std::string& extension_type, const ReadLimits& limits) {
   if (extension_type.empty())
     s.fail_whole_file("an old-format PrefLib file (no '# DATA TYPE' header) needs its data type from the file extension");
-  const DataType type = require_ballot_type(extension_type, s.name(), SourceLocation{s.name(), 0, 0});
+  const DataType type = require_ballot_type(extension_type, s.name(), SourceLocation{s.name(), 1, 1});
   if (type == DataType::cat) s.fail_line("data type cat needs the new PrefLib format ('# KEY: value' header)");
   const char* m_at = (s.skip_blanks(), s.pos());
   const int64_t m = s.read_count("the number of alternatives (old PrefLib format) or a '# KEY: value' header line");
-  s.expect_eol("end of line after the number of alternatives, found " + s.found());
+  s.expect_eol("end of line after the number of alternatives");
   if (m > limits.max_alternatives)
     s.fail_at(m_at, "the file declares " + std::to_string(m) + " alternatives, more than this reader accepts (" +
                         std::to_string(limits.max_alternatives) + ")");
@@ -310,7 +317,7 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
     auto& seen = line_of[static_cast<size_t>(id - 1)];
     if (seen) s.fail_at(at, "alternative id " + std::to_string(id) + " given twice (first on line " + std::to_string(seen) + ")");
     seen = s.line_number();
-    s.expect(',', "',' and the alternative's name after its id, found " + s.found());
+    s.expect(',', "',' and the alternative's name after its id");
     cs.names[static_cast<size_t>(id - 1)] = std::string(s.rest());
   }
   next("the line 'voters,sum of counts,unique orders'");
@@ -318,18 +325,21 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
   const int counts_line = s.line_number();
   const char* voters_at = s.pos();
   const int64_t voters = s.read_count("the number of voters");
-  s.expect(',', "',' and the sum of counts after the number of voters, found " + s.found());
+  s.expect(',', "',' and the sum of counts after the number of voters");
   const char* sum_at = (s.skip_blanks(), s.pos());
   const int64_t sum_of_counts = s.read_count("the sum of the ballot counts");
-  s.expect(',', "',' and the number of unique orders, found " + s.found());
+  s.expect(',', "',' and the number of unique orders");
   const char* unique_at = (s.skip_blanks(), s.pos());
   const int64_t unique = s.read_count("the number of unique orders");
-  s.expect_eol("end of line after 'voters,sum,unique', found " + s.found());
+  s.expect_eol("end of line after 'voters,sum,unique'");
   const int voters_col = s.column_of(voters_at), sum_col = s.column_of(sum_at), unique_col = s.column_of(unique_at);
 
-  ProfileBuilder builder(std::move(cs), BallotKind::ranking);
+  Profile p;
+  p.candidates = std::move(cs);
+  p.kind = BallotKind::ranking;
+  io_detail::BallotTable table(p);
   DataSummary sum;
-  if (s.next_line()) sum = read_ballot_lines(s, builder, type, static_cast<int>(m), 0, true);
+  if (s.next_line()) sum = read_ballot_lines(s, table, type, static_cast<int>(m), 0, true);
   auto check = [&](int64_t declared, int64_t actual, int col, const std::string& what) {
     if (declared != actual)
       throw InputError(SourceLocation{s.name(), counts_line, col}, "the header says " + std::to_string(declared) + " " +
@@ -341,11 +351,12 @@ Profile read_old_format(TextScanner& s, const std::string& extension_type, const
   check(voters, sum.voters, voters_col, "voters");
   check(sum_of_counts, sum.voters, sum_col, "as the sum of counts");
   check(unique, sum.lines, unique_col, "unique orders (ballot lines)");
-  builder.add_metadata("DATA TYPE", extension_type);
-  builder.add_metadata("NUMBER ALTERNATIVES", std::to_string(m));
-  builder.add_metadata("NUMBER VOTERS", std::to_string(voters));
-  builder.add_metadata("NUMBER UNIQUE ORDERS", std::to_string(unique));
-  return builder.finish();
+  p.metadata = {{"DATA TYPE", extension_type},
+                {"NUMBER ALTERNATIVES", std::to_string(m)},
+                {"NUMBER VOTERS", std::to_string(voters)},
+                {"NUMBER UNIQUE ORDERS", std::to_string(unique)}};
+  compute_pairwise(p);
+  return p;
 }
 
 std::string lower(std::string s) {

@@ -52,11 +52,11 @@ WeightedDigraph read_preflib_wmd(std::string_view text, const std::string& name,
       const char* at = s.pos();
       WeightedEdge e;
       e.src = read_endpoint(s, m, "the edge's source alternative id");
-      s.expect(',', "',' after the source alternative, found " + s.found());
+      s.expect(',', "',' after the source alternative");
       e.dst = read_endpoint(s, m, "the edge's target alternative id");
-      s.expect(',', "',' after the target alternative, found " + s.found());
+      s.expect(',', "',' after the target alternative");
       e.weight = s.read_number("the edge weight");
-      s.expect_eol("end of line after 'source,target,weight', found " + s.found());
+      s.expect_eol("end of line after 'source,target,weight'");
       auto [it, fresh] = line_of.emplace(static_cast<int64_t>(e.src) * m + e.dst, s.line_number());
       if (!fresh)
         s.fail_at(at, "edge " + std::to_string(e.src + 1) + " -> " + std::to_string(e.dst + 1) +

@@ -2,6 +2,7 @@
 // A line scanner over a whole file held in memory, for the hand-written readers. It walks the
 // text with raw pointers (no iostream per character) and turns every problem into an InputError
 // naming the file, the 1-based line and column, and what was expected there.
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -50,6 +51,12 @@ class TextScanner {
     return true;
   }
 
+  // Number of lines from the current one to the end (a bound for reserving memory).
+  size_t text_size() const { return text_.size(); }
+  size_t lines_left() const {
+    return 1 + static_cast<size_t>(std::count(next_, text_.data() + text_.size(), '\n'));
+  }
+
   std::string_view line() const { return {begin_, static_cast<size_t>(end_ - begin_)}; }
   int line_number() const { return line_; }
   bool line_is_blank() const { return trim(line()).empty(); }
@@ -74,10 +81,10 @@ class TextScanner {
     return true;
   }
   void expect(char c, std::string_view what) {
-    if (!eat(c)) fail_here("expected " + std::string(what));
+    if (!eat(c)) fail_here("expected " + std::string(what) + ", found " + found());
   }
   void expect_eol(std::string_view what) {
-    if (!at_eol()) fail_here("expected " + std::string(what));
+    if (!at_eol()) fail_here("expected " + std::string(what) + ", found " + found());
   }
   // The rest of the line, trimmed (moves to the end of the line).
   std::string_view rest() {
@@ -126,8 +133,9 @@ class TextScanner {
   [[noreturn]] void fail_line(const std::string& message) const {
     throw InputError(SourceLocation{name_, line_, 1}, message);
   }
+  // A problem with the file as a whole (reported at 1:1).
   [[noreturn]] void fail_whole_file(const std::string& message) const {
-    throw InputError(SourceLocation{name_, 0, 0}, message);
+    throw InputError(SourceLocation{name_, 1, 1}, message);
   }
   int column_of(const char* at) const { return static_cast<int>(at - begin_) + 1; }
 

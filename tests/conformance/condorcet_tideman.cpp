@@ -74,7 +74,14 @@ const std::vector<Compared>& compared() {
 }
 
 // Disagreements that are convention differences, each with its reason. Case ids are "<E>/<mode>".
-const std::vector<KnownDisagreement> kKnown = {};
+const std::vector<KnownDisagreement> kKnown = {
+    {"Ranked Pairs Winning",
+     {"A04/explicit", "A13/implicit", "A26/implicit", "A66/explicit", "A96/explicit"},
+     "tied pair strengths: Condorcet PHP orders pairs of equal winning votes by smaller opposition (Tideman's "
+     "secondary key) and locks a group of still-equal pairs at once, dropping every pair of the group that lies on "
+     "a cycle; our pair_ties=all returns the union of winners over every order of equal-strength pairs (a superset "
+     "here: Condorcet PHP's winner is among ours)"},
+};
 
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");

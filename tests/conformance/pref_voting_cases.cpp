@@ -4,7 +4,7 @@
 // pref_voting's function names; variants are parameters). A method we do not register is
 // skipped; the suite fails on any disagreement not listed in kKnown below.
 //
-// usage: pref_voting_cases [--verbose] [--method NAME] [--data FILE]
+// usage: pref_voting_cases [--verbose] [--method NAME] [--unranked incomparable|tied_last] [--data FILE]
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
@@ -113,7 +113,41 @@ const std::map<std::string, RuleRef>& method_map() {
 }
 
 // Disagreements that are convention differences, each with its reason. Case ids are "pv#<id>".
-const std::vector<KnownDisagreement> kKnown = {};
+const std::vector<KnownDisagreement> kKnown = {
+    // scoring
+    {"Weighted Bucklin", {"pv#2956"},
+     "pref_voting sums float weights: in round 3 candidates 2 and 3 both score exactly 3 (2 + 3*(1/3) and "
+     "1 + 2*(2/3) + 2*(1/3)), but 1 + 4/3 + 2/3 rounds to 2.9999999999999996 in floating point; exact "
+     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklinExactTieOfPrefVotingCase2956)"},
+    // elimination
+    {"Knockout Voting", {"pv#1438", "pv#1440", "pv#1442", "pv#1465"},
+     "derived case: pref_voting ran knockout with curr_cands on the full profile, whose global Borda scores still "
+     "count the removed candidate; on the full profile restricted to the same candidates we agree"},
+    {"Weak Nanson", {"pv#2911", "pv#2938"},
+     "derived case: pref_voting's weak_nanson miscounts Borda scores after round 1 when curr_cands is a proper "
+     "subset (uses len(curr_cands) - len(removed incl. outside candidates)); the plain 3-candidate count gives {3}"},
+    // margin rules
+    {"Minimax (Support)",
+     {"pv#3556", "pv#3558", "pv#3563", "pv#3565", "pv#3566", "pv#3568", "pv#3570", "pv#3579", "pv#3583", "pv#3586",
+      "pv#3587"},
+     "pref_voting's minimax_support scores c by the largest support of a candidate that BEATS c (0 when c is "
+     "undefeated); our strength=pairwise_opposition is the classic pairwise-opposition minimax (largest support of "
+     "any opponent over c, as Tideman and Condorcet PHP's Minimax Opposition); they differ when pairwise ties occur"},
+};
+
+// Axiom reports about truncated ballots (semi-positive / truncated / bullet-vote involvement) whose
+// ProfileWithTies was built with use_extended_strict_preference() (unranked candidates ranked
+// last). Accepted as known only if our rule with unranked=tied_last gives pref_voting's winners.
+// (Found by the margin, elimination and C1 rule owners and by this suite.)
+const std::set<std::string> kExtendedStrictPreferenceCases = {
+    "pv#1542", "pv#1578", "pv#1906", "pv#1915", "pv#2025", "pv#2034", "pv#3498",  // loss trimmer, RP, river
+    "pv#1358", "pv#1386", "pv#3351",                                              // iterated removal CL
+    "pv#1943", "pv#1945", "pv#1988", "pv#2001", "pv#3699", "pv#3701",             // Raynaud
+    "pv#3072", "pv#1063", "pv#2838", "pv#4106", "pv#4002", "pv#2809", "pv#4072",  // Banks, CLM, uncovered sets
+};
+const std::string kExtendedReason =
+    "the axiom report built its ProfileWithTies with extended strict preference (unranked ranked last); "
+    "with unranked=tied_last our rule gives pref_voting's winners";
 
 // The method's display name without a PUT / TB / ZT suffix (for lookup by alias).
 std::string base_name(const std::string& display) {
@@ -133,6 +167,11 @@ RuleRef resolve(const std::string& display) {
   if (!find_method(r.id))
     if (const MethodInfo* m = find_method(base_name(display))) r.id = m->id;
   return r;
+}
+
+bool declares(const std::string& id, const std::string& param) {
+  const MethodInfo* m = find_method(id);
+  return m && std::any_of(m->params.begin(), m->params.end(), [&](const ParamSpec& s) { return s.name == param; });
 }
 
 // pref_voting's candidates keep their numbers as our external ids (so derived cases with a
@@ -170,6 +209,7 @@ std::string ids_text(const std::vector<int64_t>& ids) {
 struct Options {
   bool verbose = false;
   std::string only_method;
+  std::string force_unranked;  // diagnostic: pass unranked=<value> to every rule declaring it
   std::string data = std::string(PREFERO_SHARED_DIR) + "/refdata/pref_voting/axiom_violation_cases.jsonl";
 };
 
@@ -190,6 +230,7 @@ int run(const Options& opt) {
     if (!opt.only_method.empty() && method != opt.only_method) continue;
     const std::string case_id = "pv#" + c.at("id").dump();
     RuleRef rule = resolve(method);
+    if (!opt.force_unranked.empty() && declares(rule.id, "unranked")) rule.params["unranked"] = opt.force_unranked;
     report.tally(method).rule = describe(rule);
     if (std::string why = unsupported_reason(rule); !why.empty()) {
       report.skip(method, why);
@@ -214,6 +255,18 @@ int run(const Options& opt) {
       report.agree(method);
       continue;
     }
+    if (error.empty() && kExtendedStrictPreferenceCases.count(case_id) && declares(rule.id, "unranked")) {
+      RuleRef tied_last = rule;
+      tied_last.params["unranked"] = "tied_last";
+      auto again = run_elect(require_method(rule.id), p, tied_last.params);
+      std::vector<int64_t> got_tl;
+      for (Cand w : again.result.winners) got_tl.push_back(p.id(w));
+      std::sort(got_tl.begin(), got_tl.end());
+      if (got_tl == expected) {
+        report.explained(method, case_id, kExtendedReason);
+        continue;
+      }
+    }
     bool known = report.disagree(method, case_id);
     if (opt.verbose) {
       fmt::print("{} {} {} [{}] ({}, {}):\n{}    expected {} got {}\n", known ? "known" : "DISAGREE", case_id,
@@ -236,10 +289,12 @@ int main(int argc, char** argv) {
       opt.verbose = true;
     } else if (a == "--method" && i + 1 < argc) {
       opt.only_method = argv[++i];
+    } else if (a == "--unranked" && i + 1 < argc) {
+      opt.force_unranked = argv[++i];
     } else if (a == "--data" && i + 1 < argc) {
       opt.data = argv[++i];
     } else {
-      fmt::print(stderr, "usage: {} [--verbose] [--method NAME] [--data FILE]\n", argv[0]);
+      fmt::print(stderr, "usage: {} [--verbose] [--method NAME] [--unranked VALUE] [--data FILE]\n", argv[0]);
       return 2;
     }
   }

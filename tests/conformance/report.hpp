@@ -69,6 +69,14 @@ class Report {
     return false;
   }
 
+  // A disagreement explained by a check the suite ran (e.g. the same rule under another convention).
+  void explained(const std::string& method, const std::string& case_id, const std::string& reason) {
+    auto& t = tallies_[method];
+    ++t.cases;
+    t.known_disagree.push_back(case_id);
+    extra_reasons_[method].insert(reason);
+  }
+
   // Prints the table; returns the number of unexplained disagreements.
   int print(std::FILE* out) const {
     int unexplained = 0, agree_total = 0, known_total = 0, skip_total = 0;
@@ -108,6 +116,8 @@ class Report {
   }
   std::string reason_of(const std::string& method) const {
     std::string r;
+    if (auto it = extra_reasons_.find(method); it != extra_reasons_.end())
+      for (const auto& x : it->second) r += (r.empty() ? "" : "; ") + x;
     for (const auto& k : known_)
       if (k.method == method) r += (r.empty() ? "" : "; ") + k.reason;
     return r;
@@ -126,6 +136,7 @@ class Report {
   }
   std::vector<KnownDisagreement> known_;
   std::map<std::string, MethodTally> tallies_;
+  std::map<std::string, std::set<std::string>> extra_reasons_;
 };
 
 // Why `rule` cannot run, or "" if it can: not registered, or a parameter value it does not declare.

@@ -254,15 +254,18 @@ const std::vector<std::string> kCondorcetAnyBallots = {
     "stable_voting", "simple_stable_voting", "top_cycle", "gocha", "uc_gill", "uc_fish", "uc_bordes",
     "uc_mckelvey", "banks", "slater", "weak_condorcet", "kemeny_young", "raynaud", "loss_trimmer",
     "smith_minimax", "copeland_global_minimax", "simplified_dodgson", "weighted_covering",
-    "most_wins_smallest_loss", "iterated_removal_cl",
+    "most_wins_smallest_loss",
 };
+// Not listed although pref_voting's property table says "Condorcet winner: true":
+// preliminary_weighted_condorcet (its pair weights are products of plurality scores, so a Condorcet
+// winner with no first places weighs nothing: 1 voter "0 > 1" elects {0, 1}).
 // Rules that are Condorcet-consistent on complete strict ballots (their definitions also use
 // plurality, Borda or elimination counts).
 const std::vector<std::string> kCondorcetStrict = {
     "blacks", "daunou", "condorcet_irv", "condorcet_plurality", "smith_irv", "benham", "woodall", "baldwin",
     "strict_nanson", "weak_nanson", "tideman_alternative_smith", "tideman_alternative_schwartz",
     "bottom_two_runoff_instant_runoff", "copeland_local_borda", "copeland_global_borda", "dodgson",
-    "preliminary_weighted_condorcet",
+    "borda_minimax_faceoff",
 };
 
 void check_condorcet_consistency(const std::vector<std::string>& ids, bool strict) {
