@@ -1,5 +1,6 @@
 // Borda count and its variants for ballots with ties and truncation.
 #include "core/error.hpp"
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/positional.hpp"
 #include "registry/registry.hpp"
@@ -16,18 +17,20 @@ struct ClassCounts {
   bool unranked = false;
 };
 
-Rational borda_points(const std::string& variant, const ClassCounts& k, int64_t base, UnrankedPoints unranked_points) {
-  if (variant == "symmetric") return k.below - k.above;
-  if (variant == "domination") return k.below;
-  if (variant == "weak_domination") return k.below + k.tied + 1;  // c itself counts, as in pref_voting
-  if (variant == "non_domination") return -k.above;
+// Twice the points (every variant's points are multiples of 1/2), so sums stay integers.
+int64_t twice_borda_points(const std::string& variant, const ClassCounts& k, int64_t base,
+                           UnrankedPoints unranked_points) {
+  if (variant == "symmetric") return 2 * (k.below - k.above);
+  if (variant == "domination") return 2 * k.below;
+  if (variant == "weak_domination") return 2 * (k.below + k.tied + 1);  // c itself counts, as in pref_voting
+  if (variant == "non_domination") return -2 * k.above;
   if (variant == "modified") {  // only the ranked candidates count as positions
     if (k.unranked) return 0;
-    return Rational(base + k.ranked_below) + Rational(k.tied, 2);
+    return 2 * (base + k.ranked_below) + k.tied;
   }
   // positional: the average of the points base + (m - pos) over the class's positions
   if (k.unranked && unranked_points == UnrankedPoints::zero) return 0;
-  return Rational(base + k.below) + Rational(k.tied, 2);
+  return 2 * (base + k.below) + k.tied;
 }
 
 }  // namespace
@@ -42,19 +45,26 @@ ElectionResult borda(const Profile& p, const CandidateSet& cands, const Params& 
   const bool positional = variant == "positional" || variant == "modified";
   if (!positional && base != 0)
     throw InputError("borda: base applies to borda_variant=positional or modified, not " + variant);
+  if (base < -1000000000000 || base > 1000000000000) throw InputError("borda: base must be within +-10^12");
   if (variant != "positional" && params.text("unranked_points") != "share")
     throw InputError("borda: unranked_points applies to borda_variant=positional only");
   const int m = static_cast<int>(cands.size());
-  std::vector<Rational> score(static_cast<size_t>(p.num_candidates()));
+  std::vector<int64_t> twice(static_cast<size_t>(p.num_candidates()));
   for_each_class(p, cands, [&](const BallotClass& cls) {
     const int size = static_cast<int>(cls.cands.size());
     ClassCounts k{cls.above, size - 1, m - cls.above - size, cls.ranked - cls.above - size, cls.unranked};
-    Rational pts = borda_points(variant, k, base, unranked_points) * cls.count;
-    for (Cand c : cls.cands) score[c] += pts;
+    int64_t pts = 0;
+    if (__builtin_mul_overflow(twice_borda_points(variant, k, base, unranked_points), cls.count, &pts))
+      throw InputError("borda: scores exceed 64-bit integers");
+    for (Cand c : cls.cands)
+      if (__builtin_add_overflow(twice[c], pts, &twice[c])) throw InputError("borda: scores exceed 64-bit integers");
   });
+  std::vector<Rational> score(static_cast<size_t>(p.num_candidates()));
+  for (Cand c : cands) score[c] = fraction(twice[c], 2);
   ElectionResult r;
   r.winners = argmax<Rational>(cands, [&](Cand c) { return score[c]; });
   r.explanation["borda_variant"] = variant;
+  if (positional) r.explanation["base"] = base;
   r.explanation["borda_scores"] = scores_json(p, cands, [&](Cand c) { return to_string(score[c]); });
   return r;
 }

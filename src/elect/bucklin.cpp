@@ -7,6 +7,7 @@
 // (pref_voting removes empty ballots the same way in its truncated-ballot Bucklin).
 #include <algorithm>
 
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/positional.hpp"
 #include "registry/registry.hpp"
@@ -26,6 +27,8 @@ ClassTable class_table(const Profile& p, const CandidateSet& cands, const Positi
   const int m = static_cast<int>(cands.size());
   ClassTable t;
   t.weight.assign(static_cast<size_t>(p.num_candidates()), std::vector<Rational>(static_cast<size_t>(m)));
+  // Voters putting c alone in class k with k candidates above (strict so far), in integers.
+  std::vector<int64_t> alone(static_cast<size_t>(p.num_candidates()) * static_cast<size_t>(m));
   int cls_index = 0;
   for_each_class(p, cands, [&](const BallotClass& k) {
     if (k.unranked) return;
@@ -34,13 +37,20 @@ ClassTable class_table(const Profile& p, const CandidateSet& cands, const Positi
       t.voters += k.count;
     }
     const int size = static_cast<int>(k.cands.size());
-    Rational sum;
-    for (int pos = k.above + 1; pos <= k.above + size; ++pos) sum += points(m, pos);
-    Rational each = sum * k.count / static_cast<long>(size);
-    for (Cand c : k.cands) t.weight[c][cls_index] += each;
+    if (size == 1 && k.above == cls_index) {
+      alone[static_cast<size_t>(k.cands[0]) * m + cls_index] += k.count;
+    } else {
+      Rational sum;
+      for (int pos = k.above + 1; pos <= k.above + size; ++pos) sum += points(m, pos);
+      Rational each = sum * k.count / static_cast<long>(size);
+      for (Cand c : k.cands) t.weight[c][cls_index] += each;
+    }
     ++cls_index;
     t.rounds = std::max(t.rounds, cls_index);
   });
+  for (Cand c : cands)
+    for (int k = 0; k < m; ++k)
+      if (int64_t n = alone[static_cast<size_t>(c) * m + k]) t.weight[c][k] += points(m, k + 1) * static_cast<long>(n);
   return t;
 }
 
@@ -108,8 +118,8 @@ ElectionResult simplified_bucklin(const Profile& p, const CandidateSet& cands, c
 // Weighted Bucklin (Kilgour, Gregoire & Foley, Weighted scoring elections: is Borda best?, Social
 // Choice and Welfare 58, 2022; as pref_voting): position k weighs (m - k)/(m - 1).
 ElectionResult weighted_bucklin(const Profile& p, const CandidateSet& cands, const Params& params) {
-  ClassTable t = class_table(p, cands, [](int m, int pos) { return m > 1 ? Rational(m - pos, m - 1) : Rational(1); });
-  Rational threshold = params.boolean("strict_threshold") ? strict_majority(t.voters) : Rational(t.voters, 2);
+  ClassTable t = class_table(p, cands, [](int m, int pos) { return m > 1 ? fraction(m - pos, m - 1) : Rational(1); });
+  Rational threshold = params.boolean("strict_threshold") ? strict_majority(t.voters) : fraction(t.voters, 2);
   return finish(cands, run_rounds(p, cands, t, threshold), threshold, false);
 }
 

@@ -15,23 +15,35 @@ namespace prefero {
 
 namespace {
 
-// Position of every candidate of `field` on ballot b (0 = top), requiring a strict complete
-// ranking of `field` (the swap count is defined for linear orders only, as in pref_voting).
+// Dodgson's swap count is defined for linear orders only (as in pref_voting): every ballot must
+// rank every candidate of `field`, without ties. The message counts voters, so it does not
+// depend on ballot order.
+void require_linear_orders(const Profile& p, const CandidateSet& field) {
+  int64_t tied = 0, truncated = 0;
+  for (size_t b = 0; b < p.num_ballots(); ++b) {
+    auto lv = p.ballot(b);
+    bool has_tie = false, has_gap = false;
+    for (size_t i = 0; i < field.size(); ++i) {
+      has_gap = has_gap || lv[field[i]] == kUnranked;
+      for (size_t j = i + 1; j < field.size(); ++j)
+        has_tie = has_tie || (lv[field[i]] != kUnranked && lv[field[i]] == lv[field[j]]);
+    }
+    tied += has_tie ? p.counts[b] : 0;
+    truncated += has_gap ? p.counts[b] : 0;
+  }
+  if (tied + truncated > 0)
+    throw InputError(fmt::format("dodgson: needs complete strict rankings, but {} voter(s) tie candidates and {} "
+                                 "voter(s) leave candidates unranked",
+                                 tied, truncated));
+}
+
+// Position (0 = top) of every candidate of `field` on ballot b, among `field`.
 std::vector<int> positions(const Profile& p, size_t b, const CandidateSet& field) {
   auto lv = p.ballot(b);
   std::vector<int> pos(static_cast<size_t>(p.num_candidates()), -1);
   for (Cand c : field) {
-    if (lv[c] == kUnranked)
-      throw InputError(fmt::format("dodgson: needs complete strict rankings, but a ballot leaves candidate {} unranked",
-                                   p.id(c)));
     int above = 0;
-    for (Cand d : field) {
-      if (d == c) continue;
-      if (lv[d] == lv[c])
-        throw InputError(fmt::format("dodgson: needs complete strict rankings, but a ballot ties candidates {} and {}",
-                                     p.id(c), p.id(d)));
-      above += lv[d] != kUnranked && lv[d] < lv[c];
-    }
+    for (Cand d : field) above += lv[d] < lv[c];
     pos[c] = above;
   }
   return pos;
@@ -86,6 +98,7 @@ ElectionResult dodgson(const Profile& p, const CandidateSet& cands, const Params
     r.explanation["note"] = "no voters: nobody can become a Condorcet winner, every candidate ties";
     return r;
   }
+  require_linear_orders(p, field);
   std::vector<int64_t> score(static_cast<size_t>(p.num_candidates()), 0);
   for (Cand c : cands) score[c] = dodgson_score(p, c, field);
   r.winners = argmin<int64_t>(cands, [&](Cand c) { return score[c]; });

@@ -27,6 +27,7 @@ std::vector<Rational> plurality_scores(const Profile& p, const CandidateSet& can
     }
     if (top.empty() || (top.size() > 1 && top_ties == "ignore")) continue;
     Rational share = top_ties == "split" ? Rational(p.counts[b], static_cast<long>(top.size())) : Rational(p.counts[b]);
+    share.canonicalize();  // the two-argument constructor does not reduce (2/2 stays 2/2)
     for (Cand c : top) score[c] += share;
   }
   return score;

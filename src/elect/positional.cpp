@@ -47,14 +47,24 @@ std::vector<Rational> positional_scores(const Profile& p, const CandidateSet& ca
   std::vector<Rational> at(static_cast<size_t>(m) + 1);  // points of positions 1..m
   for (int pos = 1; pos <= m; ++pos) at[pos] = points(m, pos);
   std::vector<Rational> score(static_cast<size_t>(p.num_candidates()));
+  // Voters putting c alone at position pos, counted in integers (the common case); classes of
+  // several candidates add their shared points directly.
+  std::vector<int64_t> alone(static_cast<size_t>(p.num_candidates()) * (static_cast<size_t>(m) + 1));
   for_each_class(p, cands, [&](const BallotClass& k) {
     if (k.unranked && unranked == UnrankedPoints::zero) return;
     const int size = static_cast<int>(k.cands.size());
+    if (size == 1) {
+      alone[static_cast<size_t>(k.cands[0]) * (m + 1) + k.above + 1] += k.count;
+      return;
+    }
     Rational sum;
     for (int pos = k.above + 1; pos <= k.above + size; ++pos) sum += at[pos];
     Rational each = sum * k.count / static_cast<long>(size);
     for (Cand c : k.cands) score[c] += each;
   });
+  for (Cand c : cands)
+    for (int pos = 1; pos <= m; ++pos)
+      if (int64_t n = alone[static_cast<size_t>(c) * (m + 1) + pos]) score[c] += at[pos] * static_cast<long>(n);
   return score;
 }
 

@@ -1,5 +1,6 @@
 // Random Dictator (random ballot): draw one voter, elect their first choice.
 #include "core/error.hpp"
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/plurality.hpp"
 #include "registry/registry.hpp"
@@ -14,7 +15,7 @@ ElectionResult random_dictator(const Profile& p, const CandidateSet& cands, cons
   for (Cand c : cands) total += firsts[c];
   ElectionResult r;
   for (Cand c : cands) {
-    Rational prob = total > 0 ? Rational(firsts[c] / total) : Rational(1, static_cast<long>(cands.size()));
+    Rational prob = total > 0 ? Rational(firsts[c] / total) : fraction(1, static_cast<int64_t>(cands.size()));
     if (prob > 0) {
       r.lottery.emplace_back(c, prob);
       r.winners.push_back(c);

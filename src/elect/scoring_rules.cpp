@@ -1,5 +1,6 @@
 // Fixed-vector scoring rules: anti-plurality, Dowdall (Nauru), positive-negative voting.
 // Ties inside a ballot and unranked candidates are scored as in positional.hpp.
+#include "elect/fraction.hpp"
 #include "elect/common.hpp"
 #include "elect/positional.hpp"
 #include "registry/registry.hpp"
@@ -28,7 +29,7 @@ ElectionResult anti_plurality(const Profile& p, const CandidateSet& cands, const
 
 // Dowdall: position k scores 1/k (Fraenkel & Grofman, Australian J. Political Science 49(2), 2014; used in Nauru).
 ElectionResult dowdall(const Profile& p, const CandidateSet& cands, const Params& params) {
-  auto score = positional_scores(p, cands, [](int, int pos) { return Rational(1, pos); }, unranked_points_of(params));
+  auto score = positional_scores(p, cands, [](int, int pos) { return fraction(1, pos); }, unranked_points_of(params));
   return best_by_score(p, cands, score, "dowdall_scores");
 }
 

@@ -48,13 +48,19 @@ struct Compared {
   std::string json;    // result file suffix, "" = read from the summary table
   RuleRef rule;
   int max_candidates = 1000;  // skip larger elections (exponential rules)
+  std::map<std::string, std::string> implicit_params = {};  // added in implicit mode
+  std::map<std::string, std::string> explicit_params = {};  // added in explicit mode
 };
 
 const std::vector<Compared>& compared() {
   static const std::vector<Compared> c = {
       {"First-past-the-post voting", "First-past-the-post_voting", {"plurality", {}}},
-      {"BordaCount", "BordaCount", {"borda", {}}},
-      {"DowdallSystem", "DowdallSystem", {"dowdall", {}}},
+      // Condorcet PHP's Borda: m points for the top (base 1), tied candidates share their positions'
+      // points; implicit mode: unranked candidates share the remaining positions; explicit: they get 0.
+      {"BordaCount", "BordaCount", {"borda", {{"base", "1"}}}, 1000, {{"unranked_points", "share"}},
+       {{"unranked_points", "zero"}}},
+      {"DowdallSystem", "DowdallSystem", {"dowdall", {}}, 1000, {{"unranked_points", "share"}},
+       {{"unranked_points", "zero"}}},
       {"Copeland", "Copeland", {"copeland", {}}},
       {"Minimax Margin", "Minimax_Margin", {"minimax", {{"strength", "margin"}}}},
       {"Minimax Winning", "Minimax_Winning", {"minimax", {{"strength", "winning_votes"}}}},
@@ -75,6 +81,29 @@ const std::vector<Compared>& compared() {
 
 // Disagreements that are convention differences, each with its reason. Case ids are "<E>/<mode>".
 const std::vector<KnownDisagreement> kKnown = {
+    {"Instant-runoff", {"A26/implicit", "A26/explicit", "A67/explicit"},
+     "tie for last place (A26 round 4: 43-43; A67 final round: 67-67): Condorcet PHP breaks elimination ties by "
+     "the pairwise comparison of the tied candidates; our default elimination_ties=simultaneous keeps every tied "
+     "winner (a superset)"},
+    {"Instant-runoff", {"D03/implicit", "D03/explicit"},
+     "D03 has 96 ballots with tied ranks: Condorcet PHP skips a tied rank (the ballot goes to its next rank "
+     "holding a single candidate), our top_ties=split splits the ballot among the tied candidates"},
+    {"Multiple Rounds System",
+     {"A13/implicit", "A13/explicit", "A23/implicit", "A23/explicit", "A33/explicit", "A34/implicit", "A34/explicit",
+      "A95/explicit"},
+     "tie for second place in round 1: Condorcet PHP admits every tied candidate to a multi-candidate second "
+     "round; our plurality_with_runoff (elimination_ties=put) takes the union over every top-two pair"},
+    {"Multiple Rounds System",
+     {"A14/explicit", "A15/explicit", "A17/explicit", "A19/explicit", "A21/explicit", "A26/explicit", "A29/explicit",
+      "A48/explicit", "A62/explicit", "A63/explicit", "A66/explicit", "A67/explicit", "A69/explicit", "A74/explicit",
+      "A77/explicit", "A79/explicit", "A81/explicit", "A90/explicit", "A93/explicit", "A94/explicit", "A97/explicit",
+      "A99/explicit", "D03/explicit", "D06/explicit"},
+     "explicit mode only: with unranked=incomparable our runoff is the pairwise majority of the two finalists, "
+     "which ignores a ballot ranking only one of them; Condorcet PHP's second round counts that ballot for the "
+     "finalist it ranks (and checks round 1 for a majority of the ballots ranking anyone). Implicit mode agrees"},
+    {"Kemeny–Young", {"A27/explicit", "A30/explicit", "A63/explicit", "A97/explicit"},
+     "several optimal rankings: Condorcet PHP reports one of them, we return the first candidates of all of them "
+     "(a superset containing Condorcet PHP's winner)"},
     {"Ranked Pairs Winning",
      {"A04/explicit", "A13/explicit", "A13/implicit", "A26/implicit", "A66/explicit", "A96/explicit"},
      "tied pair strengths: Condorcet PHP orders pairs of equal winning votes by smaller opposition (Tideman's "
@@ -181,6 +210,7 @@ std::string names_text(std::vector<std::string> v) {
 // Our winners as names, or throws.
 std::vector<std::string> our_winners(const Compared& c, const Profile& p, const Mode& mode, RuleRef& used) {
   used = c.rule;
+  for (const auto& [k, v] : mode.short_name == "implicit" ? c.implicit_params : c.explicit_params) used.params[k] = v;
   const MethodInfo& m = require_method(c.rule.id);
   bool has_unranked = std::any_of(m.params.begin(), m.params.end(), [](const ParamSpec& s) { return s.name == "unranked"; });
   if (has_unranked) used.params["unranked"] = mode.unranked;

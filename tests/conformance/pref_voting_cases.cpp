@@ -118,7 +118,7 @@ const std::vector<KnownDisagreement> kKnown = {
     {"Weighted Bucklin", {"pv#2956"},
      "pref_voting sums float weights: in round 3 candidates 2 and 3 both score exactly 3 (2 + 3*(1/3) and "
      "1 + 2*(2/3) + 2*(1/3)), but 1 + 4/3 + 2/3 rounds to 2.9999999999999996 in floating point; exact "
-     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklinExactTieOfPrefVotingCase2956)"},
+     "arithmetic ties them (tests/unit/test_bucklin.cpp, WeightedBucklin.ExactTieOfPrefVotingCase2956)"},
     // elimination
     {"Knockout Voting", {"pv#1438", "pv#1440", "pv#1442", "pv#1465"},
      "derived case: pref_voting ran knockout with curr_cands on the full profile, whose global Borda scores still "
@@ -126,6 +126,11 @@ const std::vector<KnownDisagreement> kKnown = {
     {"Weak Nanson", {"pv#2911", "pv#2938"},
      "derived case: pref_voting's weak_nanson miscounts Borda scores after round 1 when curr_cands is a proper "
      "subset (uses len(curr_cands) - len(removed incl. outside candidates)); the plain 3-candidate count gives {3}"},
+    // optimisation rules
+    {"Dodgson", {"pv#1174", "pv#1199"},
+     "derived case (2 candidates left): pref_voting ran dodgson with curr_cands on the full profile, counting swaps "
+     "in the full rankings (through the removed candidate); on the 2-candidate profile the Dodgson winners are "
+     "plainly {0, 1} for the 2-2 tie (pv#1174) and the Condorcet winner 1 for 5-2 (pv#1199)"},
 };
 
 // Axiom reports about truncated ballots (semi-positive / truncated / bullet-vote involvement) whose
@@ -137,6 +142,7 @@ const std::set<std::string> kExtendedStrictPreferenceCases = {
     "pv#1358", "pv#1386", "pv#3351",                                              // iterated removal CL
     "pv#1943", "pv#1945", "pv#1988", "pv#2001", "pv#3699", "pv#3701",             // Raynaud
     "pv#3072", "pv#1063", "pv#2838", "pv#4106", "pv#4002", "pv#2809", "pv#4072",  // Banks, CLM, uncovered sets
+    "pv#2218",                                                                    // Slater
 };
 const std::string kExtendedReason =
     "the axiom report built its ProfileWithTies with extended strict preference (unranked ranked last); "

@@ -84,3 +84,18 @@ TEST(Dodgson, RejectsTiesAndTruncation) {
   t.add_tiers({{0}, {1}}, 1);
   EXPECT_THROW(run("dodgson", t.finish()), InputError);
 }
+
+TEST(Dodgson, GlobalScoreKeepsCandidatesOutOfPlayAsRivals) {
+  // pref_voting case pv#1173 (full profile) / pv#1174 (winners among {0, 1}): pref_voting scores
+  // the candidates in play against every candidate of the profile (global_score=True). By hand:
+  // 1 needs 2 swaps (lift 1 two places in 0>2>1), 0 needs 3 (0 over 2 in 2>0>1, then lift 0 two
+  // places in one 1>2>0) -> {1}. Restricted to {0, 1} both need one swap -> {0, 1}.
+  Profile p = strict_profile(3, {{{0, 2, 1}, 1}, {{1, 2, 0}, 2}, {{2, 0, 1}, 1}});
+  const MethodInfo& rule = require_method("dodgson");
+  Params global = resolve_params("dodgson", rule.params, {});
+  ElectionResult r = rule.elect(p, {0, 1}, global);
+  EXPECT_EQ(r.winners, std::vector<Cand>{1});
+  EXPECT_EQ(r.explanation["dodgson_scores"], (json{{"1", 3}, {"2", 2}}));
+  Params local = resolve_params("dodgson", rule.params, {{"global_score", "false"}});
+  EXPECT_EQ(rule.elect(p, {0, 1}, local).winners, (std::vector<Cand>{0, 1}));
+}

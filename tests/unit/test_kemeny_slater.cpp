@@ -116,3 +116,19 @@ TEST(KemenyYoung, RejectsMoreCandidatesThanTheExactMethodSupports) {
   EXPECT_THROW(run("kemeny_young", p), InputError);
   EXPECT_THROW(run("slater", p), InputError);
 }
+
+TEST(Slater, TruncatedBallotUnderBothUnrankedConventions) {
+  // pref_voting case pv#2218 (Slater semi-positive involvement report). With unranked candidates
+  // incomparable, 0 and 1 tie head to head and rankings topped by 1, 2 and 3 each reverse one edge;
+  // counting the truncated ballot 2 > 0 as ranking 2 and 0 above 1 and 3 (tied_last) adds the edge
+  // 0 -> 1 and leaves 3 > 2 > 0 > 1 as the only one-reversal ranking (worked by hand).
+  ProfileBuilder b(Candidates::numbered(4), BallotKind::ranking);
+  b.add_tiers({{1}, {3}, {2}, {0}}, 2);
+  b.add_tiers({{2}, {0}, {1}, {3}}, 1);
+  b.add_tiers({{2}, {1}, {3}, {0}}, 2);
+  b.add_tiers({{3}, {2}, {0}, {1}}, 3);
+  b.add_tiers({{2}, {0}}, 1);
+  Profile p = b.finish();
+  EXPECT_EQ(run("slater", p).winners, (std::vector<Cand>{1, 2, 3}));
+  EXPECT_EQ(run("slater", p, {{"unranked", "tied_last"}}).winners, std::vector<Cand>{3});
+}
