@@ -133,6 +133,11 @@ const std::vector<KnownDisagreement> kKnown = {
      "pref_voting's minimax_support scores c by the largest support of a candidate that BEATS c (0 when c is "
      "undefeated); our strength=pairwise_opposition is the classic pairwise-opposition minimax (largest support of "
      "any opponent over c, as Tideman and Condorcet PHP's Minimax Opposition); they differ when pairwise ties occur"},
+    // optimization rules
+    {"Dodgson", {"pv#1174", "pv#1199"},
+     "derived case: pref_voting's dodgson scores curr_cands against EVERY candidate of the profile (global_score="
+     "True), so the removed candidate still counts as a rival; our dodgson does the same on the full profile "
+     "(tests/unit/test_dodgson.cpp, GlobalScoreKeepsCandidatesOutOfPlayAsRivals, pv#1173/1174 by hand)"},
 };
 
 // Axiom reports about truncated ballots (semi-positive / truncated / bullet-vote involvement) whose
@@ -144,6 +149,7 @@ const std::set<std::string> kExtendedStrictPreferenceCases = {
     "pv#1358", "pv#1386", "pv#3351",                                              // iterated removal CL
     "pv#1943", "pv#1945", "pv#1988", "pv#2001", "pv#3699", "pv#3701",             // Raynaud
     "pv#3072", "pv#1063", "pv#2838", "pv#4106", "pv#4002", "pv#2809", "pv#4072",  // Banks, CLM, uncovered sets
+    "pv#2218",                                                                    // Slater
 };
 const std::string kExtendedReason =
     "the axiom report built its ProfileWithTies with extended strict preference (unranked ranked last); "
