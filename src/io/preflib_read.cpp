@@ -401,17 +401,4 @@ std::string read_whole_file(const std::string& path) {
   return text;
 }
 
-Profile read_profile(const std::string& path) {
-  std::string ext = lower(std::filesystem::path(path).extension().string());
-  if (!ext.empty()) ext.erase(0, 1);
-  auto t = parse_data_type(ext);
-  if (!t)
-    throw InputError(SourceLocation{path, 0, 0}, (ext.empty() ? std::string("no file extension") : "unknown file extension '." + ext + "'") +
-                                                     " (expected .soc, .soi, .toc, .toi or .cat)");
-  if (*t == DataType::wmd)
-    throw InputError(SourceLocation{path, 0, 0},
-                     ".wmd files hold a weighted graph, not ballots (read them with read_weighted_digraph)");
-  return read_preflib_text(read_whole_file(path), path, ext);
-}
-
 }  // namespace prefero

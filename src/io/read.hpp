@@ -16,7 +16,8 @@ struct ReadLimits {
 };
 
 // Reads a profile, choosing the reader by extension: .soc .soi .toc .toi .cat (PrefLib, new or
-// old format). Throws InputError for an unreadable file or an unknown extension.
+// old format), .cvotes (Condorcet Election Format), .csv (score ballots). Throws InputError for
+// an unreadable file or an unknown extension.
 Profile read_profile(const std::string& path);
 
 // PrefLib (new format with `# KEY: value` headers, or the pre-2022 format). `name` is used in

@@ -268,7 +268,7 @@ TEST(PreflibErrors, UnknownExtension) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().file, "votes.xyz");
-    EXPECT_THAT(e.detail(), HasSubstr("unknown file extension '.xyz' (expected .soc, .soi, .toc, .toi or .cat)"));
+    EXPECT_THAT(e.detail(), HasSubstr("unknown file extension '.xyz' (expected .soc, .soi, .toc, .toi, .cat (PrefLib)"));
   }
 }
 
