@@ -44,6 +44,33 @@ ElectionResult weak_condorcet(const Profile& p, const CandidateSet& cands, const
   return r;
 }
 
+// Condorcet loser (beaten head to head by every other candidate), else all candidates. Not a
+// voting rule: it reports the candidate Condorcet-consistent rules must never elect, in the same
+// shape as `condorcet` (Condorcet PHP reports it beside the winner).
+ElectionResult condorcet_loser_rule(const Profile& p, const CandidateSet& cands, const Params& params) {
+  const auto& s = support_of(p, params);
+  auto cl = condorcet_loser(s, cands);
+  ElectionResult r;
+  r.winners = cl ? std::vector<Cand>{*cl} : cands;
+  r.explanation["condorcet_loser"] = cl ? json(p.id(*cl)) : json(nullptr);
+  if (!cl) r.explanation["note"] = "no candidate loses to every other one head to head: every candidate is returned";
+  r.explanation["margins"] = margins_or_note(p, s, cands);
+  return r;
+}
+
+static const Registration condorcet_loser_registration{MethodInfo{
+    .id = "condorcet_loser",
+    .aliases = {"Condorcet Loser"},
+    .family = "elect",
+    .input = "ranking",
+    .summary = "reports the Condorcet loser (beaten head to head by every other candidate) if there is one, else "
+               "every candidate; an analysis, not a voting rule",
+    .citation = "M. de Condorcet, Essai sur l'application de l'analyse a la probabilite des decisions rendues a la "
+                "pluralite des voix, 1785",
+    .params = {unranked_param()},
+    .elect = condorcet_loser_rule,
+}};
+
 static const Registration condorcet_registration{MethodInfo{
     .id = "condorcet",
     .aliases = {"Condorcet"},

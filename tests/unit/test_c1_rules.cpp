@@ -186,3 +186,20 @@ TEST(C1Rules, SubsetOfCandidatesRestrictsTheGraph) {
   r = require_method("banks").elect(p, CandidateSet{0, 2}, params);  // c beats a
   EXPECT_EQ(r.winners, (std::vector<Cand>{2}));
 }
+
+// Condorcet loser by hand: 2 x a>b>c, 1 x b>c>a: c loses to a (2-1) and to b (3-0).
+TEST(CondorcetLoser, ReportsTheCandidateEveryoneBeats) {
+  prefero::ProfileBuilder b(prefero::Candidates::numbered(3), prefero::BallotKind::ranking);
+  b.add_tiers({{0}, {1}, {2}}, 2);
+  b.add_tiers({{1}, {2}, {0}}, 1);
+  prefero::Profile p = b.finish();
+  auto out = prefero::run_elect(prefero::require_method("condorcet_loser"), p, {});
+  EXPECT_EQ(out.result.winners, (std::vector<prefero::Cand>{2}));
+  // a 3-cycle has no Condorcet loser: every candidate is returned
+  prefero::ProfileBuilder cyc(prefero::Candidates::numbered(3), prefero::BallotKind::ranking);
+  cyc.add_tiers({{0}, {1}, {2}}, 1);
+  cyc.add_tiers({{1}, {2}, {0}}, 1);
+  cyc.add_tiers({{2}, {0}, {1}}, 1);
+  out = prefero::run_elect(prefero::require_method("condorcet_loser"), cyc.finish(), {});
+  EXPECT_EQ(out.result.winners, (std::vector<prefero::Cand>{0, 1, 2}));
+}
