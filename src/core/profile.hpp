@@ -98,6 +98,7 @@ class ProfileBuilder {
   size_t slot_for(std::span<const int32_t> levels, std::span<const int64_t> grades);
   Profile p_;
   std::vector<int32_t> scratch_;
+  std::vector<int32_t> used_levels_;
   std::vector<std::vector<uint32_t>> buckets_;  // open hash table: bucket -> unique ballot ids
 };
 
