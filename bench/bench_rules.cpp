@@ -1,7 +1,8 @@
 // Every registered single-winner rule on large inputs, each run in a child process with a time
 // limit so one slow rule cannot stall the sweep. Prints a markdown table (seconds per run).
 //
-//   build/bin/bench_rules [--limit SECONDS] [--only ID,ID]
+//   build/bin/bench_rules [--limit SECONDS] [--only ID,ID] [--param NAME=VALUE ...]
+// (--param applies to every rule that declares NAME, e.g. --param pair_ties=fixed)
 //
 // Inputs: impartial culture 1M ballots x 10 candidates, 10k ballots x 1,000 candidates, and the
 // largest PrefLib files under ../shared/refdata when present.
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,7 +38,12 @@ struct Input {
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // Runs `rule` on `p` in a child; returns "0.123" seconds, "timeout", or "error: ...".
-std::string timed_run(const MethodInfo& rule, const Profile& p, double limit) {
+std::string timed_run(const MethodInfo& rule, const Profile& p, double limit,
+                      const std::map<std::string, std::string>& given) {
+  std::map<std::string, std::string> params;
+  for (const auto& [k, v] : given)
+    for (const auto& spec : rule.params)
+      if (spec.name == k) params[k] = v;
   int fd[2];
   if (pipe(fd) != 0) return "error: pipe";
   pid_t pid = fork();
@@ -45,7 +52,7 @@ std::string timed_run(const MethodInfo& rule, const Profile& p, double limit) {
     std::string msg;
     try {
       auto t0 = Clock::now();
-      ElectOutcome o = run_elect(rule, p, {});
+      ElectOutcome o = run_elect(rule, p, params);
       msg = fmt::format("{:.3f}", seconds_since(t0));
     } catch (const std::exception& e) {
       msg = std::string("error: ") + e.what();
@@ -97,12 +104,17 @@ void add_file(std::vector<Input>& inputs, const std::string& name, const std::st
 int main(int argc, char** argv) {
   double limit = 10;
   std::string only;
+  std::map<std::string, std::string> given;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--limit" && i + 1 < argc) limit = std::stod(argv[++i]);
     else if (a == "--only" && i + 1 < argc) only = "," + std::string(argv[++i]) + ",";
+    else if (a == "--param" && i + 1 < argc && std::string(argv[i + 1]).find('=') != std::string::npos) {
+      std::string kv = argv[++i];
+      given[kv.substr(0, kv.find('='))] = kv.substr(kv.find('=') + 1);
+    }
     else {
-      std::cerr << "usage: bench_rules [--limit SECONDS] [--only ID,ID]\n";
+      std::cerr << "usage: bench_rules [--limit SECONDS] [--only ID,ID] [--param NAME=VALUE ...]\n";
       return 2;
     }
   }
@@ -125,7 +137,7 @@ int main(int argc, char** argv) {
     if (rule.family != "elect") continue;
     if (!only.empty() && only.find("," + rule.id + ",") == std::string::npos) continue;
     std::cout << "| " << rule.id << " |" << std::flush;
-    for (const auto& in : inputs) std::cout << " " << timed_run(rule, in.profile, limit) << " |" << std::flush;
+    for (const auto& in : inputs) std::cout << " " << timed_run(rule, in.profile, limit, given) << " |" << std::flush;
     std::cout << "\n";
   }
   return 0;
