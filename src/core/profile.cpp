@@ -206,23 +206,25 @@ void compute_pairwise(Profile& p) {
   std::vector<Cand> ranked, unranked;
   for (size_t b = 0; b < p.num_ballots(); ++b) {
     auto lv = p.ballot(b);
-    int64_t w = p.counts[b];
+    const int64_t w = p.counts[b];
     ranked.clear();
     unranked.clear();
     for (Cand c = 0; c < m; ++c) (lv[c] == kUnranked ? unranked : ranked).push_back(c);
     for (Cand a : ranked)
       for (Cand c : unranked) extra.at(a, c) += w;
-    while (w > 0) {  // a weight above 2^31 - 1 goes in several slices
-      const int64_t slice = std::min<int64_t>(w, INT32_MAX);
-      if (block_weight + slice > INT32_MAX) {
-        flush(block, p.support_ranked);
-        block_weight = 0;
-      }
-      block_weight += slice;
+    if (w > INT32_MAX) {  // a huge weight: count it straight into the 64-bit matrix
       for (Cand a : ranked)
-        add_row(block.data() + static_cast<size_t>(a) * m, lv.data(), lv[a], static_cast<int32_t>(slice), m);
-      w -= slice;
+        for (Cand c = 0; c < m; ++c)
+          if (lv[a] < lv[c]) p.support_ranked.at(a, c) += w;
+      continue;
     }
+    if (block_weight + w > INT32_MAX) {
+      flush(block, p.support_ranked);
+      block_weight = 0;
+    }
+    block_weight += w;
+    for (Cand a : ranked)
+      add_row(block.data() + static_cast<size_t>(a) * m, lv.data(), lv[a], static_cast<int32_t>(w), m);
   }
   flush(block, p.support_ranked);
   p.support_tied_last = p.support_ranked;

@@ -38,3 +38,15 @@ TEST(Profile, StatsCountTruncationTiesAndEmptyBallots) {
   EXPECT_EQ(s.voters_truncated, 7);
   EXPECT_EQ(s.voters_empty, 4);
 }
+
+// A count above 2^31 (found by fuzzing: it once made pairwise counting loop for minutes).
+TEST(Profile, HugeCountsAreCountedExactly) {
+  ProfileBuilder b(Candidates::numbered(3), BallotKind::ranking);
+  b.add_tiers({{0}, {1}}, 4855555555LL);
+  b.add_tiers({{1}, {0}, {2}}, 3);
+  Profile p = b.finish();
+  EXPECT_EQ(p.support_ranked(0, 1), 4855555555LL);
+  EXPECT_EQ(p.support_ranked(1, 0), 3);
+  EXPECT_EQ(p.support_ranked(0, 2), 3);
+  EXPECT_EQ(p.support_tied_last(0, 2), 4855555555LL + 3);
+}
