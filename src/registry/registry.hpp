@@ -15,6 +15,23 @@ namespace prefero {
 
 using ElectFn = ElectionResult (*)(const Profile&, const CandidateSet&, const Params&);
 
+// Each family's inputs and results live with the family (src/committee, src/consensus, src/rate,
+// src/crowd); the registry only needs their names.
+struct CommitteeResult;
+struct ConsensusResult;
+struct Comparisons;
+struct RatingResult;
+struct LabelData;
+struct InferenceResult;
+// Selects committees of `committee_size` candidates (src/committee/committee.hpp).
+using CommitteeFn = CommitteeResult (*)(const Profile&, int committee_size, const Params&);
+// One consensus ranking of the candidates in play (src/consensus/consensus.hpp).
+using ConsensusFn = ConsensusResult (*)(const Profile&, const CandidateSet&, const Params&);
+// Ratings of models from pairwise or K-wise comparisons (src/rate/comparisons.hpp).
+using RateFn = RatingResult (*)(const Comparisons&, const Params&);
+// Labels inferred from crowd (task, worker, label) judgments (src/crowd/labels.hpp).
+using InferFn = InferenceResult (*)(const LabelData&, const Params&);
+
 struct MethodInfo {
   std::string id;                    // snake_case; the peer's name where one exists
   std::vector<std::string> aliases;  // other accepted names (e.g. pref_voting's display name)
@@ -25,7 +42,12 @@ struct MethodInfo {
   std::vector<ParamSpec> params;     // rule-specific parameters (common ones are added)
   bool resolute = false;             // always exactly one winner
   bool probabilistic = false;        // returns a lottery
-  ElectFn elect = nullptr;
+  // Exactly one of these is set, matching `family`.
+  ElectFn elect = nullptr;          // family "elect"
+  CommitteeFn committee = nullptr;  // family "committee"
+  ConsensusFn consensus = nullptr;  // family "consensus"
+  RateFn rate = nullptr;            // family "rate"
+  InferFn infer = nullptr;          // family "crowd"
 };
 
 struct Registration {
