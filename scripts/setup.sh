@@ -5,7 +5,8 @@ packages=(
   g++ clang-14 libclang-rt-14-dev cmake ninja-build pkg-config
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libsimdjson-dev libeigen3-dev
-  coinor-libcbc-dev libgmp-dev libboost-dev
+  coinor-libcbc-dev libgmp-dev libboost-dev libyaml-cpp-dev
+  python3 python3-numpy python3-scipy python3-pandas python3-sklearn python3-pytest
 )
 missing=()
 for p in "${packages[@]}"; do
