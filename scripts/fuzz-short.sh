@@ -33,6 +33,10 @@ c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
+seed fuzz_match_log arena/evalica/simple.csv arena/arena_hard_auto/arena_hard_battles.jsonl
+mkdir -p "$work/corpus-fuzz_match_log"
+printf 'model_a,model_b,winner\nx,y,model_a\ny,z,tie\n' >"$work/corpus-fuzz_match_log/battles.csv"
+printf '{"ranking": [["a"], ["b", "c"], "d"]}\n{"model_a": "a", "model_b": "d", "winner": "model_b"}\n' >"$work/corpus-fuzz_match_log/votes.jsonl"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)

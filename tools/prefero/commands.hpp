@@ -8,5 +8,6 @@ void register_methods_command(CLI::App& app);
 void register_profile_command(CLI::App& app);
 void register_elect_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
+void register_match_command(CLI::App& app);
 
 }  // namespace prefero
