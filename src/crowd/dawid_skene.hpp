@@ -1,0 +1,28 @@
+#pragma once
+// Dawid–Skene EM shared by dawid_skene, one_coin_dawid_skene and fast_dawid_skene.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "crowd/answers.hpp"
+
+namespace prefero::crowd {
+
+struct DsOptions {
+  int64_t n_iter = 100;
+  double tol = 1e-5;
+  std::string stop = "elbo";  // elbo | prior | fixed
+  std::string init = "mv";    // mv | mv_hard | zheng | spectral
+  double init_quality = 0.7;
+  double smoothing = 0;
+  bool use_gold = false;
+  bool one_coin = false;
+  bool hard = false;  // classification EM (Fast DS)
+};
+
+InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o);
+
+// Posteriors (T*K) from the spectral method of moments of Zhang et al. 2014 (spectral.cpp).
+std::vector<double> spectral_init_posteriors(const Answers& a, const LabelData& d);
+
+}  // namespace prefero::crowd
