@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <thread>
 
 #include "core/error.hpp"
 #include "crowd/answers.hpp"
@@ -14,6 +15,22 @@ namespace prefero::crowd {
 namespace {
 
 constexpr double kEps = 1e-10;
+constexpr int kChunk = 16384;  // fixed work units: results do not depend on the thread count
+
+// Runs fn(begin, end, chunk_index) over [0, n) in fixed chunks on up to `threads` threads.
+template <class Fn>
+void for_chunks(int n, int threads, Fn fn) {
+  const int chunks = (n + kChunk - 1) / kChunk;
+  auto work = [&](int id, int stride) {
+    for (int c = id; c < chunks; c += stride) fn(c * kChunk, std::min(n, (c + 1) * kChunk), c);
+  };
+  const int use = std::max(1, std::min(threads, chunks));
+  if (use == 1) return work(0, 1);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < use; ++i) pool.emplace_back(work, i, use);
+  work(0, use);
+  for (auto& t : pool) t.join();
+}
 
 // Worker error tables: err[(w*K + given)*K + truth] = P(worker w says `given` | truth).
 using Errors = std::vector<double>;
@@ -24,12 +41,13 @@ size_t at(int K, int w, int given, int truth) {
 
 // Full confusion M-step. Without smoothing (crowd-kit): counts of the labels a worker used,
 // floored at 1e-10, normalised over those labels; with smoothing alpha: counts + alpha over all K.
-Errors m_step_full(const Answers& a, const std::vector<double>& post, double alpha) {
+Errors m_step_full(const Answers& a, const std::vector<double>& post, double alpha, int threads) {
   const int K = a.K;
   Errors err(static_cast<size_t>(a.W) * K * K, 0.0);
+  for_chunks(a.W, threads, [&](int w0, int w1, int) {
   std::vector<char> used(static_cast<size_t>(K));
   std::vector<double> col(static_cast<size_t>(K));
-  for (int w = 0; w < a.W; ++w) {
+  for (int w = w0; w < w1; ++w) {
     std::fill(used.begin(), used.end(), 0);
     for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i) {
       const int l = a.worker_label[i];
@@ -53,6 +71,7 @@ Errors m_step_full(const Answers& a, const std::vector<double>& post, double alp
       for (int c = 0; c < K; ++c) e[c] /= col[c];
     }
   }
+  });
   return err;
 }
 
@@ -77,17 +96,22 @@ Errors m_step_one_coin(const Answers& a, const std::vector<double>& post, std::v
 
 // E-step in log2 with the row maximum subtracted (crowd-kit), gold tasks optionally one-hot.
 void e_step(const Answers& a, const std::vector<double>& prior, const Errors& err, std::vector<double>& post,
-            const std::vector<int>* gold) {
+            const std::vector<int>* gold, int threads) {
   const int K = a.K;
   std::vector<double> lp(static_cast<size_t>(K));
   for (int c = 0; c < K; ++c) lp[c] = std::log2(prior[c]);
-  for (int t = 0; t < a.T; ++t) {
+  std::vector<double> lerr(err.size());
+  for_chunks(static_cast<int>(err.size() / K), threads, [&](int i0, int i1, int) {
+    for (size_t i = static_cast<size_t>(i0) * K; i < static_cast<size_t>(i1) * K; ++i) lerr[i] = std::log2(err[i]);
+  });
+  for_chunks(a.T, threads, [&](int t0, int t1, int) {
+  for (int t = t0; t < t1; ++t) {
     if (a.task_size(t) == 0) continue;
     double* p = &post[static_cast<size_t>(t) * K];
     for (int c = 0; c < K; ++c) p[c] = lp[c];
     for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
-      const double* e = &err[at(K, a.task_worker[i], a.task_label[i], 0)];
-      for (int c = 0; c < K; ++c) p[c] += std::log2(e[c]);
+      const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
+      for (int c = 0; c < K; ++c) p[c] += e[c];
     }
     double mx = -std::numeric_limits<double>::infinity();
     for (int c = 0; c < K; ++c) mx = std::max(mx, p[c]);
@@ -97,6 +121,7 @@ void e_step(const Answers& a, const std::vector<double>& prior, const Errors& er
     if (gold && (*gold)[t] >= 0)
       for (int c = 0; c < K; ++c) p[c] = c == (*gold)[t] ? 1.0 : 0.0;
   }
+  });
 }
 
 std::vector<double> class_prior(const Answers& a, const std::vector<double>& post) {
@@ -112,22 +137,33 @@ std::vector<double> class_prior(const Answers& a, const std::vector<double>& pos
 }
 
 // Evidence lower bound per judgment (crowd-kit's stopping statistic); 0 * log 0 terms are skipped.
-double elbo(const Answers& a, const std::vector<double>& post, const std::vector<double>& prior, const Errors& err) {
+double elbo(const Answers& a, const std::vector<double>& post, const std::vector<double>& prior, const Errors& err,
+            int threads) {
   const int K = a.K;
-  double joint = 0, entropy = 0;
-  size_t n = 0;
-  for (int t = 0; t < a.T; ++t) {
-    const double* p = &post[static_cast<size_t>(t) * K];
-    for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i, ++n) {
-      const double* e = &err[at(K, a.task_worker[i], a.task_label[i], 0)];
-      for (int c = 0; c < K; ++c)
-        if (p[c] > 0) joint += p[c] * (std::log(e[c]) + std::log(prior[c]));
+  std::vector<double> lprior(static_cast<size_t>(K));
+  for (int c = 0; c < K; ++c) lprior[c] = std::log(prior[c]);
+  std::vector<double> lerr(err.size());
+  for (size_t i = 0; i < err.size(); ++i) lerr[i] = err[i] > 0 ? std::log(err[i]) : 0.0;
+  std::vector<double> part(static_cast<size_t>((a.T + kChunk - 1) / kChunk), 0.0);
+  for_chunks(a.T, threads, [&](int t0, int t1, int chunk) {
+    double joint = 0, entropy = 0;
+    for (int t = t0; t < t1; ++t) {
+      const double* p = &post[static_cast<size_t>(t) * K];
+      for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
+        const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
+        for (int c = 0; c < K; ++c)
+          if (p[c] > 0) joint += p[c] * (e[c] + lprior[c]);
+      }
+      if (a.task_size(t))
+        for (int c = 0; c < K; ++c)
+          if (p[c] > 0) entropy -= p[c] * std::log(p[c]);
     }
-    if (a.task_size(t))
-      for (int c = 0; c < K; ++c)
-        if (p[c] > 0) entropy -= p[c] * std::log(p[c]);
-  }
-  return n ? (joint + entropy) / static_cast<double>(n) : 0.0;
+    part[chunk] = joint + entropy;
+  });
+  double total = 0;
+  for (double x : part) total += x;
+  const size_t n = a.task_worker.size();
+  return n ? total / static_cast<double>(n) : 0.0;
 }
 
 void harden(const Answers& a, std::vector<double>& post) {
@@ -146,10 +182,11 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
   const int K = a.K;
   if (o.n_iter < 0 || o.n_iter > 1000000) throw InputError("dawid_skene: n_iter must be in [0, 1000000]");
   if (o.smoothing < 0) throw InputError("dawid_skene: smoothing must be non-negative");
+  const int threads = o.threads > 0 ? o.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   const std::vector<int>* gold = o.use_gold && !d.gold.empty() ? &d.gold : nullptr;
   std::vector<double> post, prior, skill;
   Errors err;
-  auto m_step = [&]() { err = o.one_coin ? m_step_one_coin(a, post, skill) : m_step_full(a, post, o.smoothing); };
+  auto m_step = [&]() { err = o.one_coin ? m_step_one_coin(a, post, skill) : m_step_full(a, post, o.smoothing, threads); };
   auto fix_gold = [&]() {
     if (!gold) return;
     for (int t = 0; t < a.T; ++t)
@@ -181,7 +218,7 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
   int64_t it = 0;
   for (; it < o.n_iter; ++it) {
     std::vector<double> old_prior = prior;
-    e_step(a, prior, err, post, gold);
+    e_step(a, prior, err, post, gold, threads);
     if (o.hard) harden(a, post), fix_gold();
     prior = class_prior(a, post);
     m_step();
@@ -195,7 +232,7 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
       }
       continue;
     }
-    double new_loss = elbo(a, post, prior, err);
+    double new_loss = elbo(a, post, prior, err, threads);
     history.push_back(new_loss);
     if (new_loss - loss < o.tol) {
       ++it;
@@ -232,6 +269,7 @@ DsOptions options_from(const Params& p) {
   if (p.has("stop")) o.stop = p.text("stop");
   if (p.has("use_gold")) o.use_gold = p.boolean("use_gold");
   if (p.has("init_quality")) o.init_quality = p.number("init_quality");
+  if (p.has("threads")) o.threads = static_cast<int>(std::clamp<int64_t>(p.integer("threads"), 0, 256));
   return o;
 }
 
@@ -263,6 +301,7 @@ std::vector<ParamSpec> ds_params(const std::string& n_iter, const std::string& t
        {"mv", "mv_hard", "zheng", "spectral"}},
       {"init_quality", ParamType::number, "0.7", "diagonal of the starting confusion matrices when init=zheng", {}},
       {"use_gold", ParamType::boolean, "false", "hold gold tasks at their gold label (crowd-kit true_labels)", {}},
+      {"threads", ParamType::integer, "1", "worker threads (0 = all cores); results are identical for any count", {}},
   };
 }
 

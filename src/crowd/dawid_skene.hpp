@@ -18,6 +18,7 @@ struct DsOptions {
   bool use_gold = false;
   bool one_coin = false;
   bool hard = false;  // classification EM (Fast DS)
+  int threads = 1;    // 0 = all cores; results do not depend on it
 };
 
 InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o);
