@@ -79,9 +79,6 @@ struct Cache {
 
 int main() {
   std::vector<KnownDisagreement> known = {
-      {"accuracy/KOS", {"spectral/rte"},
-       "crowd-kit's KOS does not normalise its messages and stops at the 1e300 overflow guard (0.4975 on RTE); ours "
-       "normalises every iteration (the note's 'bugs not to copy')"},
       {"accuracy/MACE", {},
        "crowd-kit's MACE reuses the same random start for all 10 restarts and its start depends on row order "
        "(0.8056 vs 0.7222 on the same bluebird data in two orders); ours restarts from independent seeded starts "
