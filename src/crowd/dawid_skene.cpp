@@ -201,11 +201,6 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
     for (int w = 0; w < a.W; ++w)
       for (int l = 0; l < K; ++l)
         for (int c = 0; c < K; ++c) err[at(K, w, l, c)] = c == l ? o.init_quality : (1 - o.init_quality) / std::max(1, K - 1);
-  } else if (o.init == "spectral") {
-    post = spectral_init_posteriors(a, d);
-    fix_gold();
-    prior = class_prior(a, post);
-    m_step();
   } else {
     post = weighted_vote(a, {});
     if (o.init == "mv_hard" || o.hard) harden(a, post);
@@ -297,8 +292,8 @@ std::vector<ParamSpec> ds_params(const std::string& n_iter, const std::string& t
        {"elbo", "prior", "fixed"}},
       {"init", ParamType::choice, "mv",
        "start: mv (majority-vote shares, crowd-kit), mv_hard (one-hot majority vote), zheng (uniform prior, "
-       "confusion diagonal init_quality), spectral (Zhang et al. 2014 method of moments)",
-       {"mv", "mv_hard", "zheng", "spectral"}},
+       "confusion diagonal init_quality)",
+       {"mv", "mv_hard", "zheng"}},
       {"init_quality", ParamType::number, "0.7", "diagonal of the starting confusion matrices when init=zheng", {}},
       {"use_gold", ParamType::boolean, "false", "hold gold tasks at their gold label (crowd-kit true_labels)", {}},
       {"threads", ParamType::integer, "1", "worker threads (0 = all cores); results are identical for any count", {}},

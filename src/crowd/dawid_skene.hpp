@@ -12,7 +12,7 @@ struct DsOptions {
   int64_t n_iter = 100;
   double tol = 1e-5;
   std::string stop = "elbo";  // elbo | prior | fixed
-  std::string init = "mv";    // mv | mv_hard | zheng | spectral
+  std::string init = "mv";    // mv | mv_hard | zheng
   double init_quality = 0.7;
   double smoothing = 0;
   bool use_gold = false;
@@ -22,8 +22,5 @@ struct DsOptions {
 };
 
 InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o);
-
-// Posteriors (T*K) from the spectral method of moments of Zhang et al. 2014 (spectral.cpp).
-std::vector<double> spectral_init_posteriors(const Answers& a, const LabelData& d);
 
 }  // namespace prefero::crowd
