@@ -33,6 +33,11 @@ c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
+mkdir -p "$work/corpus-fuzz_labels"
+printf '\x00question,worker,answer\r\n1,A,0\r\n1,B,1\r\n2,A,1\r\n\0question,truth\n1,0\n\0worker,weight\nA,2\n' \
+  >"$work/corpus-fuzz_labels/zheng.csv"
+printf '\x101\t1\t2\n1\t2\t1\n2\t1\t1\n\x001\t2\n2\t0\n' >"$work/corpus-fuzz_labels/spectral.txt"
+printf '\x04A2,8119,0,0,14\nA4,8119,1,0,5\n' >"$work/corpus-fuzz_labels/act.csv"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
