@@ -33,16 +33,18 @@ double log_sum_exp(const double* v, int n) {
 }
 
 MaceFit fit_once(const Answers& a, std::mt19937_64& rng, int64_t n_iter, bool vb, double alpha, double beta,
-                 double dir, double smoothing) {
+                 double dir, double smoothing, double noise) {
   const int K = a.K;
   MaceFit f;
-  std::uniform_real_distribution<double> u(0.0, 1.0);
+  std::uniform_real_distribution<double> u0(0.0, 1.0);
+  // Starts drawn from U(1, 2 + noise) and normalised (crowd-kit: scipy uniform(loc=1, scale=1 + noise)).
+  auto u = [&](std::mt19937_64& g) { return (1 + noise) * u0(g); };
   f.know.resize(a.W), f.spam.resize(a.W), f.xi.resize(static_cast<size_t>(a.W) * K);
   for (int w = 0; w < a.W; ++w) {  // random start, drawn per worker index (row order does not matter)
-    double k = u(rng) + 1e-3, s = u(rng) + 1e-3;
+    double k = 1 + u(rng), s = 1 + u(rng);
     f.know[w] = k / (k + s), f.spam[w] = s / (k + s);
     double tot = 0;
-    for (int l = 0; l < K; ++l) tot += (f.xi[static_cast<size_t>(w) * K + l] = u(rng) + 1e-3);
+    for (int l = 0; l < K; ++l) tot += (f.xi[static_cast<size_t>(w) * K + l] = 1 + u(rng));
     for (int l = 0; l < K; ++l) f.xi[static_cast<size_t>(w) * K + l] /= tot;
   }
   f.post.assign(static_cast<size_t>(a.T) * K, 0.0);
@@ -114,7 +116,8 @@ InferenceResult mace(const LabelData& d, const Params& p) {
   MaceFit best;
   json lls = json::array();
   for (int64_t r = 0; r < restarts; ++r) {
-    MaceFit f = fit_once(a, rng, n_iter, vb, p.number("alpha"), p.number("beta"), p.number("strategy_prior"), smoothing);
+    MaceFit f = fit_once(a, rng, n_iter, vb, p.number("alpha"), p.number("beta"), p.number("strategy_prior"), smoothing,
+                        p.number("default_noise"));
     lls.push_back(f.loglik);
     if (f.loglik > best.loglik) best = std::move(f);
   }
@@ -137,6 +140,8 @@ const Registration r_mace{MethodInfo{
                {"beta", ParamType::number, "0.5", "Beta prior on spamming (vb)", {}},
                {"strategy_prior", ParamType::number, "10", "symmetric Dirichlet prior on the spam strategy (vb)", {}},
                {"smoothing", ParamType::number, "0", "add-s smoothing of the em M-step (0 = 0.01/K, crowd-kit)", {}},
+               {"default_noise", ParamType::number, "0.5", "starting values are drawn from U(1, 2 + default_noise), normalised",
+                {}},
                {"seed", ParamType::integer, "0", "seed of the random starts", {}}},
     .infer = mace}};
 

@@ -79,7 +79,13 @@ struct Cache {
 
 int main() {
   std::vector<KnownDisagreement> known = {
-      {"accuracy/MACE", {},
+      {"accuracy/MACE", {"zheng2017/d_jn-product"},
+       "NOT YET EXPLAINED: ours 0.83 on D_Product for every seed and restart count vs crowd-kit 0.929; the E-step, "
+       "expected counts and VB M-step were re-checked against crowd-kit's code and agree, the start differs only in "
+       "its random draws"},
+      {"accuracy/MACE", {"zheng2017/d_sentiment", "zheng2017/s5_AdultContent", "zheng2017/s4_Relevance", "spectral/rte",
+                         "spectral/web", "spectral/bluebird", "zheng2017/d_Duck_Identification",
+                         "zheng2017/s4_Face_Sentiment_Identification"},
        "crowd-kit's MACE reuses the same random start for all 10 restarts and its start depends on row order "
        "(0.8056 vs 0.7222 on the same bluebird data in two orders); ours restarts from independent seeded starts "
        "in a row-order-free indexing, so a different local optimum is expected"},
@@ -192,6 +198,43 @@ int main() {
       report.agree(m);
     else
       report.disagree(m, name);
+  }
+
+  // 4. Top-two (Jeong & Chung 2023): stage-2 top-1 error of the research note's independent numpy
+  //    re-implementation (shared/notes/crowd.md section 9; q estimated from the stage-1 answer).
+  for (auto [name, err] : std::vector<std::pair<std::string, double>>{
+           {"color", 0.355}, {"adult2", 0.246}, {"flag", 0.130}, {"food", 0.259}, {"plot", 0.589}}) {
+    const std::string m = "top_two/top-1 error";
+    report.tally(m).rule = "top_two";
+    LabelReadOptions opt;
+    opt.columns = "worker,task,label";
+    const std::string base = kCrowd + "/toptwo/" + name;
+    LabelData d = read_labels(base + ".txt", base + "_truth.txt", "", opt);
+    auto r = run_infer(require_method("top_two"), d, {});
+    double ours = 1.0 - score_against_gold(d, r.result).accuracy();
+    fmt::print("top_two {:<7} top-1 error {:.3f} (note {:.3f})\n", name, ours, err);
+    if (std::abs(ours - err) < 0.0015)
+      report.agree(m);
+    else
+      report.disagree(m, name);
+    if (name == "color") {  // the second answer against color_conf.txt (note: 0.482)
+      const std::string m2 = "top_two/second answer (color)";
+      report.tally(m2).rule = "top_two";
+      std::ifstream in(kCrowd + "/toptwo/color_conf.txt");
+      int task = 0, label = 0, right = 0, total = 0;
+      while (in >> task >> label) {
+        ++total;
+        auto& sec = r.result.explanation["second_labels"];
+        std::string key = std::to_string(task);
+        if (sec.contains(key) && sec[key].get<std::string>() == std::to_string(label)) ++right;
+      }
+      double acc = total ? static_cast<double>(right) / total : 0.0;
+      fmt::print("top_two color second-answer accuracy {:.3f} (note 0.482)\n", acc);
+      if (std::abs(acc - 0.482) < 0.0015)
+        report.agree(m2);
+      else
+        report.disagree(m2, "color");
+    }
   }
 
   int unexplained = report.print(stdout);
