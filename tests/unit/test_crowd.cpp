@@ -185,7 +185,7 @@ TEST(CrowdMethods, ResultsDoNotDependOnRowOrder) {
     for (const auto& r : rows) text += r + "\n";
     auto d = parse(text);
     for (const auto& m : methods()) {
-      if (m.family != "crowd" || m.id == "gold_majority_vote") continue;
+      if (m.family != "crowd" || m.id == "gold_majority_vote" || m.id == "top_two") continue;
       auto a = run(m.id, base), b = run(m.id, d);
       EXPECT_EQ(a.labels, b.labels) << m.id;
       for (size_t t = 0; t < a.posteriors.size(); ++t)
@@ -199,7 +199,7 @@ TEST(CrowdMethods, ResultsDoNotDependOnRowOrder) {
 TEST(CrowdMethods, OutputShapes) {
   auto d = parse(kToy, "task,label\nt1,yes\nt2,yes\n");
   for (const auto& m : methods()) {
-    if (m.family != "crowd") continue;
+    if (m.family != "crowd" || m.id == "top_two") continue;  // top_two needs K >= 3 (below)
     auto r = run(m.id, d);
     ASSERT_EQ(r.labels.size(), 5u) << m.id;
     for (int t = 0; t < 5; ++t) {
@@ -223,4 +223,32 @@ TEST(CrowdScore, ZhengProtocolCountsUnansweredGoldAtChance) {
   // Majority vote's t1 is a 2-2 tie: fractional credit 1/2 there.
   GoldScore mv = score_against_gold(d, run("majority_vote", d));
   EXPECT_DOUBLE_EQ(mv.fractional_accuracy(), (0.5 + 1 + 1) / 3);
+}
+
+TEST(CrowdTopTwo, NeedsThreeLabelsAndIsRowOrderFree) {
+  EXPECT_THROW(run("top_two", parse(kToy)), InputError);
+  // 4 tasks, 6 workers, 3 labels: a on t1/t2 mostly, b second; c mostly on t3/t4.
+  std::vector<std::string> rows;
+  const char* ans[4][6] = {{"a", "a", "b", "a", "b", "c"}, {"a", "b", "a", "a", "c", "b"},
+                           {"c", "c", "b", "c", "a", "c"}, {"c", "b", "c", "c", "c", "a"}};
+  for (int t = 0; t < 4; ++t)
+    for (int w = 0; w < 6; ++w) rows.push_back("t" + std::to_string(t) + ",w" + std::to_string(w) + "," + ans[t][w]);
+  auto text = [&]() {
+    std::string s = "task,worker,label\n";
+    for (const auto& r : rows) s += r + "\n";
+    return s;
+  };
+  auto d = parse(text());
+  auto r = run("top_two", d);
+  EXPECT_EQ(names(d, r), (std::vector<std::string>{"a", "a", "c", "c"}));
+  for (const auto& p : r.posteriors) {
+    ASSERT_EQ(p.size(), 3u);
+    EXPECT_NEAR(p[0] + p[1] + p[2], 1.0, 1e-12);
+  }
+  std::mt19937 rng(5);
+  std::shuffle(rows.begin(), rows.end(), rng);
+  auto d2 = parse(text());
+  auto r2 = run("top_two", d2);
+  EXPECT_EQ(r.labels, r2.labels);
+  EXPECT_EQ(r.explanation["second_labels"], r2.explanation["second_labels"]);
 }
