@@ -252,3 +252,27 @@ TEST(CrowdTopTwo, NeedsThreeLabelsAndIsRowOrderFree) {
   EXPECT_EQ(r.labels, r2.labels);
   EXPECT_EQ(r.explanation["second_labels"], r2.explanation["second_labels"]);
 }
+
+// Same bits with any thread count: work is split in fixed chunks (16,384 tasks), so use more.
+TEST(CrowdDawidSkene, ThreadCountDoesNotChangeBits) {
+  LabelData d;
+  const int T = 40000, W = 300, K = 3;
+  for (int t = 0; t < T; ++t) d.tasks.push_back("t" + std::to_string(t));
+  for (int w = 0; w < W; ++w) d.workers.push_back("w" + std::to_string(w));
+  for (int k = 0; k < K; ++k) d.labels.push_back(std::to_string(k));
+  std::mt19937 rng(11);
+  for (int t = 0; t < T; ++t)
+    for (int j = 0; j < 3; ++j) {
+      int w = static_cast<int>(rng() % W);
+      int truth = t % K;
+      int label = rng() % 10 < 7 ? truth : static_cast<int>(rng() % K);
+      d.judgments.push_back({t, w, label});
+    }
+  auto one = run("dawid_skene", d, {{"threads", "1"}});
+  auto two = run("dawid_skene", d, {{"threads", "2"}});
+  auto three = run("dawid_skene", d, {{"threads", "3"}});
+  EXPECT_EQ(one.labels, two.labels);
+  EXPECT_EQ(one.posteriors, two.posteriors);  // exact equality
+  EXPECT_EQ(one.posteriors, three.posteriors);
+  EXPECT_EQ(one.explanation["elbo_history"], three.explanation["elbo_history"]);
+}
