@@ -37,6 +37,11 @@ seed fuzz_match_log arena/evalica/simple.csv arena/arena_hard_auto/arena_hard_ba
 mkdir -p "$work/corpus-fuzz_match_log"
 printf 'model_a,model_b,winner\nx,y,model_a\ny,z,tie\n' >"$work/corpus-fuzz_match_log/battles.csv"
 printf '{"ranking": [["a"], ["b", "c"], "d"]}\n{"model_a": "a", "model_b": "d", "winner": "model_b"}\n' >"$work/corpus-fuzz_match_log/votes.jsonl"
+mkdir -p "$work/corpus-fuzz_labels"
+printf '\x00question,worker,answer\r\n1,A,0\r\n1,B,1\r\n2,A,1\r\n\0question,truth\n1,0\n\0worker,weight\nA,2\n' \
+  >"$work/corpus-fuzz_labels/zheng.csv"
+printf '\x101\t1\t2\n1\t2\t1\n2\t1\t1\n\x001\t2\n2\t0\n' >"$work/corpus-fuzz_labels/spectral.txt"
+printf '\x04A2,8119,0,0,14\nA4,8119,1,0,5\n' >"$work/corpus-fuzz_labels/act.csv"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)

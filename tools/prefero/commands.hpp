@@ -9,5 +9,6 @@ void register_profile_command(CLI::App& app);
 void register_elect_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
 void register_match_command(CLI::App& app);
+void register_infer_command(CLI::App& app);
 
 }  // namespace prefero

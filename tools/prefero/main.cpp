@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   register_elect_command(app);
   register_simulate_command(app);
   register_match_command(app);
+  register_infer_command(app);
   try {
     app.parse(argc, argv);
     return 0;

@@ -1,0 +1,334 @@
+// Dawid–Skene EM and its one-coin and classification-EM (Fast DS) variants, with crowd-kit's
+// conventions by default (MV-soft start, log2 E-step, 1e-10 floor, ELBO/N stopping rule).
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <thread>
+
+#include "core/error.hpp"
+#include "crowd/answers.hpp"
+#include "crowd/dawid_skene.hpp"
+#include "registry/registry.hpp"
+
+namespace prefero::crowd {
+
+namespace {
+
+constexpr double kEps = 1e-10;
+constexpr int kChunk = 16384;  // fixed work units: results do not depend on the thread count
+
+// Runs fn(begin, end, chunk_index) over [0, n) in fixed chunks on up to `threads` threads.
+template <class Fn>
+void for_chunks(int n, int threads, Fn fn) {
+  const int chunks = (n + kChunk - 1) / kChunk;
+  auto work = [&](int id, int stride) {
+    for (int c = id; c < chunks; c += stride) fn(c * kChunk, std::min(n, (c + 1) * kChunk), c);
+  };
+  const int use = std::max(1, std::min(threads, chunks));
+  if (use == 1) return work(0, 1);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < use; ++i) pool.emplace_back(work, i, use);
+  work(0, use);
+  for (auto& t : pool) t.join();
+}
+
+// Worker error tables: err[(w*K + given)*K + truth] = P(worker w says `given` | truth).
+using Errors = std::vector<double>;
+
+size_t at(int K, int w, int given, int truth) {
+  return (static_cast<size_t>(w) * K + given) * K + truth;
+}
+
+// Full confusion M-step. Without smoothing (crowd-kit): counts of the labels a worker used,
+// floored at 1e-10, normalised over those labels; with smoothing alpha: counts + alpha over all K.
+Errors m_step_full(const Answers& a, const std::vector<double>& post, double alpha, int threads) {
+  const int K = a.K;
+  Errors err(static_cast<size_t>(a.W) * K * K, 0.0);
+  for_chunks(a.W, threads, [&](int w0, int w1, int) {
+  std::vector<char> used(static_cast<size_t>(K));
+  std::vector<double> col(static_cast<size_t>(K));
+  for (int w = w0; w < w1; ++w) {
+    std::fill(used.begin(), used.end(), 0);
+    for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i) {
+      const int l = a.worker_label[i];
+      used[l] = 1;
+      const double* p = &post[static_cast<size_t>(a.worker_task[i]) * K];
+      double* e = &err[at(K, w, l, 0)];
+      for (int c = 0; c < K; ++c) e[c] += p[c];
+    }
+    std::fill(col.begin(), col.end(), 0.0);
+    for (int l = 0; l < K; ++l) {
+      if (!used[l] && alpha <= 0) continue;
+      double* e = &err[at(K, w, l, 0)];
+      for (int c = 0; c < K; ++c) {
+        e[c] = alpha > 0 ? e[c] + alpha : std::max(e[c], kEps);
+        col[c] += e[c];
+      }
+    }
+    for (int l = 0; l < K; ++l) {
+      if (!used[l] && alpha <= 0) continue;
+      double* e = &err[at(K, w, l, 0)];
+      for (int c = 0; c < K; ++c) e[c] /= col[c];
+    }
+  }
+  });
+  return err;
+}
+
+// One-coin M-step (crowd-kit OneCoinDawidSkene): skill = mean posterior of the worker's given
+// labels; P(given = truth) = skill, else (1 - skill)/(K - 1); clipped to [1e-10, 1 - 1e-10].
+Errors m_step_one_coin(const Answers& a, const std::vector<double>& post, std::vector<double>& skill) {
+  const int K = a.K;
+  Errors err(static_cast<size_t>(a.W) * K * K, 0.0);
+  skill.assign(a.W, 0.0);
+  for (int w = 0; w < a.W; ++w) {
+    double s = 0;
+    for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i)
+      s += post[static_cast<size_t>(a.worker_task[i]) * K + a.worker_label[i]];
+    s = a.worker_size(w) ? s / a.worker_size(w) : 0.0;
+    skill[w] = s;
+    const double off = K > 1 ? (1 - s) / (K - 1) : 0.0;
+    for (int l = 0; l < K; ++l)
+      for (int c = 0; c < K; ++c) err[at(K, w, l, c)] = std::clamp(c == l ? s : off, kEps, 1 - kEps);
+  }
+  return err;
+}
+
+// E-step in log2 with the row maximum subtracted (crowd-kit), gold tasks optionally one-hot.
+void e_step(const Answers& a, const std::vector<double>& prior, const Errors& err, std::vector<double>& post,
+            const std::vector<int>* gold, int threads) {
+  const int K = a.K;
+  std::vector<double> lp(static_cast<size_t>(K));
+  for (int c = 0; c < K; ++c) lp[c] = std::log2(prior[c]);
+  std::vector<double> lerr(err.size());
+  for_chunks(static_cast<int>(err.size() / K), threads, [&](int i0, int i1, int) {
+    for (size_t i = static_cast<size_t>(i0) * K; i < static_cast<size_t>(i1) * K; ++i) lerr[i] = std::log2(err[i]);
+  });
+  for_chunks(a.T, threads, [&](int t0, int t1, int) {
+  for (int t = t0; t < t1; ++t) {
+    if (a.task_size(t) == 0) continue;
+    double* p = &post[static_cast<size_t>(t) * K];
+    for (int c = 0; c < K; ++c) p[c] = lp[c];
+    for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
+      const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
+      for (int c = 0; c < K; ++c) p[c] += e[c];
+    }
+    double mx = -std::numeric_limits<double>::infinity();
+    for (int c = 0; c < K; ++c) mx = std::max(mx, p[c]);
+    double s = 0;
+    for (int c = 0; c < K; ++c) s += (p[c] = std::exp2(p[c] - mx));
+    for (int c = 0; c < K; ++c) p[c] /= s;
+    if (gold && (*gold)[t] >= 0)
+      for (int c = 0; c < K; ++c) p[c] = c == (*gold)[t] ? 1.0 : 0.0;
+  }
+  });
+}
+
+std::vector<double> class_prior(const Answers& a, const std::vector<double>& post) {
+  std::vector<double> prior(static_cast<size_t>(a.K), 0.0);
+  int n = 0;
+  for (int t = 0; t < a.T; ++t) {
+    if (a.task_size(t) == 0) continue;
+    ++n;
+    for (int c = 0; c < a.K; ++c) prior[c] += post[static_cast<size_t>(t) * a.K + c];
+  }
+  for (double& x : prior) x = n ? x / n : 1.0 / a.K;
+  return prior;
+}
+
+// Evidence lower bound per judgment (crowd-kit's stopping statistic); 0 * log 0 terms are skipped.
+double elbo(const Answers& a, const std::vector<double>& post, const std::vector<double>& prior, const Errors& err,
+            int threads) {
+  const int K = a.K;
+  std::vector<double> lprior(static_cast<size_t>(K));
+  for (int c = 0; c < K; ++c) lprior[c] = std::log(prior[c]);
+  std::vector<double> lerr(err.size());
+  for (size_t i = 0; i < err.size(); ++i) lerr[i] = err[i] > 0 ? std::log(err[i]) : 0.0;
+  std::vector<double> part(static_cast<size_t>((a.T + kChunk - 1) / kChunk), 0.0);
+  for_chunks(a.T, threads, [&](int t0, int t1, int chunk) {
+    double joint = 0, entropy = 0;
+    for (int t = t0; t < t1; ++t) {
+      const double* p = &post[static_cast<size_t>(t) * K];
+      for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
+        const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
+        for (int c = 0; c < K; ++c)
+          if (p[c] > 0) joint += p[c] * (e[c] + lprior[c]);
+      }
+      if (a.task_size(t))
+        for (int c = 0; c < K; ++c)
+          if (p[c] > 0) entropy -= p[c] * std::log(p[c]);
+    }
+    part[chunk] = joint + entropy;
+  });
+  double total = 0;
+  for (double x : part) total += x;
+  const size_t n = a.task_worker.size();
+  return n ? total / static_cast<double>(n) : 0.0;
+}
+
+void harden(const Answers& a, std::vector<double>& post) {
+  for (int t = 0; t < a.T; ++t) {
+    if (a.task_size(t) == 0) continue;
+    double* p = &post[static_cast<size_t>(t) * a.K];
+    int best = argmax_lowest(p, a.K);
+    for (int c = 0; c < a.K; ++c) p[c] = c == best ? 1.0 : 0.0;
+  }
+}
+
+}  // namespace
+
+InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
+  Answers a(d);
+  const int K = a.K;
+  if (o.n_iter < 0 || o.n_iter > 1000000) throw InputError("dawid_skene: n_iter must be in [0, 1000000]");
+  if (o.smoothing < 0) throw InputError("dawid_skene: smoothing must be non-negative");
+  const int threads = o.threads > 0 ? o.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const std::vector<int>* gold = o.use_gold && !d.gold.empty() ? &d.gold : nullptr;
+  std::vector<double> post, prior, skill;
+  Errors err;
+  auto m_step = [&]() { err = o.one_coin ? m_step_one_coin(a, post, skill) : m_step_full(a, post, o.smoothing, threads); };
+  auto fix_gold = [&]() {
+    if (!gold) return;
+    for (int t = 0; t < a.T; ++t)
+      if ((*gold)[t] >= 0 && a.task_size(t))
+        for (int c = 0; c < K; ++c) post[static_cast<size_t>(t) * K + c] = c == (*gold)[t] ? 1.0 : 0.0;
+  };
+  if (o.init == "zheng") {
+    // Zheng et al. 2017's D&S start: uniform prior, diagonal q = 0.7, off-diagonal 0.3/(K-1).
+    post.assign(static_cast<size_t>(a.T) * K, 1.0 / K);
+    prior.assign(K, 1.0 / K);
+    err.assign(static_cast<size_t>(a.W) * K * K, 0.0);
+    for (int w = 0; w < a.W; ++w)
+      for (int l = 0; l < K; ++l)
+        for (int c = 0; c < K; ++c) err[at(K, w, l, c)] = c == l ? o.init_quality : (1 - o.init_quality) / std::max(1, K - 1);
+  } else {
+    post = weighted_vote(a, {});
+    if (o.init == "mv_hard" || o.hard) harden(a, post);
+    fix_gold();
+    prior = class_prior(a, post);
+    m_step();
+  }
+  double loss = -std::numeric_limits<double>::infinity();
+  json history = json::array();
+  int64_t it = 0;
+  for (; it < o.n_iter; ++it) {
+    std::vector<double> old_prior = prior;
+    e_step(a, prior, err, post, gold, threads);
+    if (o.hard) harden(a, post), fix_gold();
+    prior = class_prior(a, post);
+    m_step();
+    if (o.stop == "fixed") continue;
+    if (o.stop == "prior") {
+      double change = 0;
+      for (int c = 0; c < K; ++c) change += std::abs(prior[c] - old_prior[c]);
+      if (change < o.tol) {
+        ++it;
+        break;
+      }
+      continue;
+    }
+    double new_loss = elbo(a, post, prior, err, threads);
+    history.push_back(new_loss);
+    if (new_loss - loss < o.tol) {
+      ++it;
+      break;
+    }
+    loss = new_loss;
+  }
+  InferenceResult r = result_from_posteriors(a, post);
+  r.confusion.assign(a.W, std::vector<std::vector<double>>(K, std::vector<double>(K, 0.0)));
+  for (int w = 0; w < a.W; ++w)
+    for (int l = 0; l < K; ++l)
+      for (int c = 0; c < K; ++c) r.confusion[w][c][l] = err[at(K, w, l, c)];
+  if (o.one_coin) {
+    r.worker_skill = skill;
+  } else {  // skill = prior-weighted probability of answering correctly
+    r.worker_skill.assign(a.W, 0.0);
+    for (int w = 0; w < a.W; ++w)
+      for (int c = 0; c < K; ++c) r.worker_skill[w] += prior[c] * err[at(K, w, c, c)];
+  }
+  r.explanation["iterations"] = it;
+  r.explanation["priors"] = prior;
+  if (!history.empty()) r.explanation["elbo_history"] = history;
+  return r;
+}
+
+namespace {
+
+DsOptions options_from(const Params& p) {
+  DsOptions o;
+  o.n_iter = p.integer("n_iter");
+  o.tol = p.number("tol");
+  if (p.has("init")) o.init = p.text("init");
+  if (p.has("smoothing")) o.smoothing = p.number("smoothing");
+  if (p.has("stop")) o.stop = p.text("stop");
+  if (p.has("use_gold")) o.use_gold = p.boolean("use_gold");
+  if (p.has("init_quality")) o.init_quality = p.number("init_quality");
+  if (p.has("threads")) o.threads = static_cast<int>(std::clamp<int64_t>(p.integer("threads"), 0, 256));
+  return o;
+}
+
+InferenceResult dawid_skene(const LabelData& d, const Params& p) { return dawid_skene_em(d, options_from(p)); }
+
+InferenceResult one_coin_dawid_skene(const LabelData& d, const Params& p) {
+  DsOptions o = options_from(p);
+  o.one_coin = true;
+  return dawid_skene_em(d, o);
+}
+
+InferenceResult fast_dawid_skene(const LabelData& d, const Params& p) {
+  DsOptions o = options_from(p);
+  o.hard = true;
+  return dawid_skene_em(d, o);
+}
+
+std::vector<ParamSpec> ds_params(const std::string& n_iter, const std::string& tol, const std::string& stop) {
+  return {
+      {"n_iter", ParamType::integer, n_iter, "maximum number of EM iterations", {}},
+      {"tol", ParamType::number, tol, "stop when the statistic of `stop` changes by less than this", {}},
+      {"stop", ParamType::choice, stop,
+       "elbo (ELBO per judgment rises by < tol, crowd-kit), prior (sum |change of class prior| < tol, Fast DS), "
+       "fixed (always n_iter iterations, Zheng et al.)",
+       {"elbo", "prior", "fixed"}},
+      {"init", ParamType::choice, "mv",
+       "start: mv (majority-vote shares, crowd-kit), mv_hard (one-hot majority vote), zheng (uniform prior, "
+       "confusion diagonal init_quality)",
+       {"mv", "mv_hard", "zheng"}},
+      {"init_quality", ParamType::number, "0.7", "diagonal of the starting confusion matrices when init=zheng", {}},
+      {"use_gold", ParamType::boolean, "false", "hold gold tasks at their gold label (crowd-kit true_labels)", {}},
+      {"threads", ParamType::integer, "1", "worker threads (0 = all cores); results are identical for any count", {}},
+  };
+}
+
+std::vector<ParamSpec> full_ds_params() {
+  auto p = ds_params("100", "1e-05", "elbo");
+  p.push_back({"smoothing", ParamType::number, "0",
+               "Dirichlet pseudo-count added to every confusion cell (0 = crowd-kit: only a 1e-10 floor)", {}});
+  return p;
+}
+
+const Registration r_ds{MethodInfo{
+    .id = "dawid_skene", .aliases = {"ds", "DawidSkene"}, .family = "crowd", .input = "labels",
+    .summary = "EM over per-worker confusion matrices and a class prior",
+    .citation = "Dawid & Skene, Applied Statistics 28(1) 1979; crowd-kit DawidSkene",
+    .params = full_ds_params(), .infer = dawid_skene}};
+const Registration r_oc{MethodInfo{
+    .id = "one_coin_dawid_skene", .aliases = {"one_coin_ds", "OneCoinDawidSkene"}, .family = "crowd",
+    .input = "labels", .summary = "Dawid–Skene with one accuracy per worker (errors spread evenly)",
+    .citation = "Zhang, Chen, Zhou & Jordan, JMLR 17 2016; crowd-kit OneCoinDawidSkene",
+    .params = ds_params("100", "1e-05", "elbo"), .infer = one_coin_dawid_skene}};
+const Registration r_fds{MethodInfo{
+    .id = "fast_dawid_skene", .aliases = {"fds", "FastDawidSkene"}, .family = "crowd", .input = "labels",
+    .summary = "Classification EM: Dawid–Skene with each posterior hardened to its argmax",
+    .citation = "Sinha, Rao & Balasubramanian, KDD WISDOM 2018 (Fast Dawid-Skene)",
+    .params = [] {
+      auto p = ds_params("100", "0.0001", "prior");
+      p[3].default_value = "mv_hard";
+      p.push_back({"smoothing", ParamType::number, "0", "Dirichlet pseudo-count added to every confusion cell", {}});
+      return p;
+    }(),
+    .infer = fast_dawid_skene}};
+
+}  // namespace
+
+}  // namespace prefero::crowd
