@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "solve/incremental_lp.hpp"
+
 namespace prefero {
 
 namespace {
@@ -83,27 +85,27 @@ RowGenerationResult row_generation_solve(RowGeneration& rg, const std::vector<do
   res.optima = {start};
   res.objective = value_of(rg, start);
   double bound = -solve::kInfinity;
-  // 1. LP rounds
+  // 1. LP rounds, warm-started
   std::vector<double> lp_x;
   bool lp_done = false;
+  solve::IncrementalLp lp(rg.model);
   while (!expired(deadline)) {
-    solve::SolveOptions so;
-    so.relax_integrality = true;
-    so.time_limit_seconds = seconds_left(deadline);
-    solve::Solution s = solve::solve(rg.model, so);
+    solve::SolveStatus st = lp.solve(seconds_left(deadline));
     ++res.rounds;
-    if (!s.proven_optimal) break;
-    auto rows = rg.separate(s.values, 4000);
+    if (st != solve::SolveStatus::optimal) break;
+    std::vector<double> x = lp.values();
+    auto rows = rg.separate(x, 4000);
     if (rows.empty()) {
-      bound = round_bound(rg, s.objective + rg.constant);
-      lp_x = s.values;
+      bound = round_bound(rg, lp.objective() + rg.constant);
+      lp_x = std::move(x);
       lp_done = true;
       break;
     }
     res.rows_added += rows.size();
+    lp.add_rows(rows);
     for (auto& r : rows) rg.model.constraints.push_back(std::move(r));
     report(progress, fmt::format("LP round {}: bound {:.6g}, {} rows added (total {})", res.rounds,
-                                 s.objective + rg.constant, rows.size(), res.rows_added));
+                                 lp.objective() + rg.constant, rows.size(), res.rows_added));
   }
   res.bound = bound;
   if (!lp_done) return res;
