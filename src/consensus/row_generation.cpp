@@ -119,10 +119,17 @@ RowGenerationResult row_generation_solve(RowGeneration& rg, const std::vector<do
     optimal = true;
   } else {
     report(progress, fmt::format("LP bound {:.6g}, best ranking {:.6g}: branch and cut", bound, res.objective));
+    // cutoff: only strictly better solutions are feasible, so "infeasible" proves the start optimal
+    solve::Constraint cutoff;
+    for (int i = 0; i < rg.model.num_variables(); ++i) cutoff.terms.emplace_back(i, rg.model.variables[i].objective);
+    cutoff.upper = res.objective - rg.constant - (rg.integral_costs ? 0.5 : 1e-7);
+    rg.model.constraints.push_back(cutoff);
+    const size_t cutoff_row = rg.model.constraints.size() - 1;
     std::vector<double> x;
     bool proved = mip_rounds(rg, x, bound, optimal, res, deadline, progress);
     if (!x.empty() && value_of(rg, x) < res.objective - kEps) best = x;
     optimal = proved && optimal;
+    rg.model.constraints.erase(rg.model.constraints.begin() + static_cast<std::ptrdiff_t>(cutoff_row));
   }
   res.optima = {best};
   res.objective = value_of(rg, best);

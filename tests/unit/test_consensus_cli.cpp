@@ -12,14 +12,14 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
 };
 
-Run run_cli(const std::string& args) {
+CliRun run_cli(const std::string& args) {
   std::string cmd = std::string(PREFERO_CLI) + " " + args + " 2>&1";
-  Run r;
+  CliRun r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buf{};
@@ -41,7 +41,7 @@ std::string cycle_file() {
 
 TEST(ConsensusCli, KemenyJsonShapeAndAllOptima) {
   std::string f = cycle_file();
-  Run r = run_cli("consensus " + f + " --method kemeny --all --json");
+  CliRun r = run_cli("consensus " + f + " --method kemeny --all --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["method"], "kemeny_ranking");
@@ -54,7 +54,7 @@ TEST(ConsensusCli, KemenyJsonShapeAndAllOptima) {
 
 TEST(ConsensusCli, HeuristicByShortNameAndErrors) {
   std::string f = cycle_file();
-  Run r = run_cli("consensus " + f + " --method borda --json");
+  CliRun r = run_cli("consensus " + f + " --method borda --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["method"], "borda_ranking");
