@@ -112,8 +112,9 @@ TEST(KemenyExact, AllAlgorithmsFindEveryStrictOptimumOfRandomProfiles) {
     const int voters = 2 + (trial * 7) % 9;   // few voters: many tied optima
     Profile p = opt_test::profile_of(m, opt_test::random_rankings(m, voters, rng));
     Optima want = brute_strict(p);
-    for (std::string algo : {"branch_and_bound", "ilp", "auto"}) {
+    for (std::string algo : {"branch_and_bound", "ilp"}) {
       for (bool reduce : {true, false}) {
+        if (algo == "ilp" && (trial % 3 != 0 || reduce != (trial % 2 == 0))) continue;  // CBC runs are slow: a sample
         KemenyOptions o;
         o.algorithm = algo;
         o.all_cap = 100000;
