@@ -65,7 +65,7 @@ void IncrementalLp::add_rows(const std::vector<Constraint>& rows) {
 }
 
 SolveStatus IncrementalLp::solve(double time_limit_seconds) {
-  clp_->setMaximumSeconds(time_limit_seconds > 0 ? time_limit_seconds : -1.0);
+  clp_->setMaximumWallSeconds(time_limit_seconds > 0 ? time_limit_seconds : -1.0);  // wall clock, like the caller's deadline
   if (!solved_once_) clp_->initialSolve();
   else clp_->dual();
   solved_once_ = true;
