@@ -91,7 +91,14 @@ ComponentResult kemeny_ilp(const PairCosts& pc, const std::vector<int>& members,
     cr.optima.push_back(std::move(order));
   }
   cr.cost = rr.objective;
-  cr.lower_bound = rr.bound;
+  // the LP may not have converged before the deadline: fall back on the pairwise bound
+  double pairwise = 0;
+  for (int i = 0; i < k; ++i)
+    for (int j = i + 1; j < k; ++j) {
+      int a = members[static_cast<size_t>(i)], b = members[static_cast<size_t>(j)];
+      pairwise += std::min(pc.before(a, b), pc.before(b, a));
+    }
+  cr.lower_bound = std::max(rr.bound, std::min(pairwise, rr.objective));
   cr.proven = rr.proven;
   cr.capped = rr.capped;
   return cr;
