@@ -259,3 +259,49 @@ TEST(KemenyExact, ThreeQuarterMajorityPairsHoldInEveryOptimum) {
 
 }  // namespace
 }  // namespace prefero
+
+#include <fstream>
+#include <sstream>
+
+namespace prefero {
+namespace {
+
+// The XTREME leaderboard (15 systems x 4 task columns of shared/refdata/benchmarks/clean) as 4
+// voters ranking the systems by score (equal scores tied): shared/notes/rankagg.md §1.5 gives
+// the optimal Kemeny cost, strict disagreements with tied input pairs free, as 41, not unique.
+TEST(KemenyExact, XtremeLeaderboardOptimalCostIs41AndNotUnique) {
+  std::ifstream in(std::string(PREFERO_SHARED_DIR) + "/refdata/benchmarks/clean/xtreme.csv");
+  ASSERT_TRUE(in.good());
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::vector<double>> scores;  // [system][task]
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    ASSERT_EQ(f.size(), 6u);
+    scores.push_back({std::stod(f[2]), std::stod(f[3]), std::stod(f[4]), std::stod(f[5])});
+  }
+  const int m = static_cast<int>(scores.size());
+  ASSERT_EQ(m, 15);
+  ProfileBuilder b(Candidates::numbered(m), BallotKind::ranking);
+  for (int t = 0; t < 4; ++t) {
+    std::vector<int32_t> lv(static_cast<size_t>(m));
+    for (int s = 0; s < m; ++s) {
+      int above = 0;
+      for (int u = 0; u < m; ++u) above += scores[static_cast<size_t>(u)][static_cast<size_t>(t)] > scores[static_cast<size_t>(s)][static_cast<size_t>(t)];
+      lv[static_cast<size_t>(s)] = above;
+    }
+    b.add_levels(lv, 1);
+  }
+  Profile p = b.finish();
+  KemenyOptions o;
+  o.all_cap = 2;
+  ConsensusResult r = kemeny_solve(pair_costs(p, all_candidates(m), Unranked::incomparable, {}), o);
+  EXPECT_TRUE(r.proven_optimal);
+  EXPECT_DOUBLE_EQ(r.cost, 41);
+  EXPECT_EQ(r.all_optimal.size(), 2u);
+}
+
+}  // namespace
+}  // namespace prefero
