@@ -10,5 +10,6 @@ void register_elect_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
 void register_match_command(CLI::App& app);
 void register_infer_command(CLI::App& app);
+void register_consensus_command(CLI::App& app);
 
 }  // namespace prefero
