@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Prefero needs, only those missing. Safe to run again.
 set -euo pipefail
 packages=(
-  g++ clang-14 libclang-rt-14-dev cmake ninja-build pkg-config
+  g++ clang-14 libclang-rt-14-dev cmake ninja-build pkg-config ccache
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libsimdjson-dev libeigen3-dev
   coinor-libcbc-dev libgmp-dev libboost-dev libyaml-cpp-dev
