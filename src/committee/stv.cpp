@@ -522,7 +522,7 @@ void condorcet_count(const Profile& p, const Ballots& ballots, int seats, const 
       if (s.record) s.rounds.push_back(entry);
       continue;
     }
-    if (s.record) s.rounds.push_back(entry);
+    if (s.record && any_hopeful) s.rounds.push_back(entry);  // a round with no hopeful left is not a round
     if (!any_hopeful || static_cast<int>(s.elected.size()) >= seats) break;
   }
   std::vector<Cand> order = s.elected;

@@ -4,7 +4,7 @@
 // quota floor(V/(k+1)) + 1, seats from the file) from Output_Results/<E>/<mode>/<E>-<mode>-STV.json.
 //
 // Our stv with transfer=condorcet_php (Condorcet PHP's own recount, in exact rationals) must agree on
-// the winners, their order of election and the quota. Our other transfer rules (gregory = weighted
+// the winners, their order of election, the quota and every round's tallies. Our other transfer rules (gregory = weighted
 // inclusive Gregory, last_parcel, meek) are reported beside it: where they elect another committee
 // the difference is the transfer convention, and the report says so.
 //
@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "committee/committee.hpp"
+#include "core/rational.hpp"
 #include "conformance/report.hpp"
 #include "io/cef_read.hpp"
 #include "registry/registry.hpp"
@@ -122,10 +124,28 @@ int run(bool verbose, const std::string& only) {
         bool same = result.committees.size() == 1 && got == expected_set;
         std::string detail;
         if (v.convention.empty()) {
-          // The recount must also reproduce the order of election and the quota.
+          // The recount must also reproduce the order of election, the quota and the tallies.
           same = same && order == expected;
           const double quota = std::stod(result.explanation.at("quota").get<std::string>());
           if (quota != expected_quota) same = false, detail = fmt::format(" quota {} vs {}", quota, expected_quota);
+          // ... and every round's tallies (Condorcet PHP rounds to 8 decimals).
+          const auto& rounds = expected_json.at("Stats").at("rounds");
+          const auto& ours = result.explanation.at("rounds");
+          if (rounds.size() != ours.size()) same = false, detail += fmt::format(" {} rounds vs {}", ours.size(), rounds.size());
+          for (size_t i = 0; same && i < ours.size(); ++i) {
+            const auto& theirs = rounds.at(std::to_string(i + 1));
+            const auto& tallies = ours[i].at("tallies");
+            if (theirs.size() != tallies.size()) same = false, detail += fmt::format(" round {}: candidates differ", i + 1);
+            for (const auto& [id, value] : tallies.items()) {
+              const std::string name = p.name(*p.candidates.find_id(std::stoll(id)));
+              const double mine = Rational(value.get<std::string>()).get_d();
+              if (!theirs.contains(name) || std::abs(theirs.at(name).get<double>() - mine) > 1e-6) {
+                same = false;
+                detail += fmt::format(" round {}: {} {} vs {}", i + 1, name, mine, theirs.value(name, -1.0));
+                break;
+              }
+            }
+          }
         }
         if (same) {
           report.agree(v.label);
