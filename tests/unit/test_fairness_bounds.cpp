@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "committee/bounded_committee.hpp"
 #include "committee/fairness_bounds.hpp"
 #include "committee/score_rules.hpp"
 #include "core/error.hpp"
@@ -184,6 +185,32 @@ TEST(FairnessBounds, MonroeWithBounds) {
   const auto bounded = optimal_committees(o, 2, g, parse_bounds("front>=2", g, 2), {});
   EXPECT_EQ(bounded.committees, (Committees{{0, 1}}));
   EXPECT_EQ(bounded.explanation["score"], "13");
+}
+
+}  // namespace
+}  // namespace prefero
+
+namespace prefero {
+namespace {
+
+TEST(FairnessBounds, RunRuleWithBoundsAndGreedyGap) {
+  // 3 voters a>b>c>d, 2 voters d>c>b>a; k_borda k=2 picks {a,b} (9, 8); with "cd>=1" it must
+  // take c or d: {a,c} 9+7 = 16 is the bounded optimum.
+  ProfileBuilder pb(Candidates::numbered(4), BallotKind::ranking);
+  pb.add_tiers({{0}, {1}, {2}, {3}}, 3);
+  pb.add_tiers({{3}, {2}, {1}, {0}}, 2);
+  const Profile p = pb.finish();
+  const Groups g = groups_of("3,cd\n4,cd\n1,ab\n2,ab\n", 4);
+  const MethodInfo& m = require_method("k_borda");
+  const Params params = resolve_params(m.id, m.params, {});
+  const auto r = run_committee_with_bounds(m, p, 2, params, g, parse_bounds("cd>=1", g, 2));
+  EXPECT_EQ(r.committees, (Committees{{0, 2}}));
+  EXPECT_EQ(r.explanation["score"], "16");
+  const auto gr = run_committee_with_bounds(m, p, 2, params, g, parse_bounds("cd>=1", g, 2), true);
+  EXPECT_EQ(gr.committees, (Committees{{0, 2}}));
+  EXPECT_EQ(gr.explanation["gap"], "0");
+  const MethodInfo& stv = require_method("stv");
+  EXPECT_THROW(run_committee_with_bounds(stv, p, 2, resolve_params("stv", stv.params, {}), g, {}), InputError);
 }
 
 }  // namespace
