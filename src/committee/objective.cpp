@@ -160,48 +160,16 @@ CommitteeObjective monroe_objective(const Profile& p, std::vector<int64_t> u, Ra
   return o;
 }
 
-std::vector<char> approval_matrix(const Profile& p) {
-  const int m = p.num_candidates();
-  std::vector<char> a(p.num_ballots() * static_cast<size_t>(m), 0);
-  for (size_t b = 0; b < p.num_ballots(); ++b) {
-    auto levels = p.ballot(b);
-    for (Cand c = 0; c < m; ++c) {
-      const int32_t l = levels[static_cast<size_t>(c)];
-      a[at(b, c, m)] = p.kind == BallotKind::categorical ? l == 0 : l != kUnranked;
-    }
-  }
-  return a;
-}
-
-std::vector<Rational> thiele_weights(const std::string& rule, int k) {
-  std::vector<Rational> w;
-  for (int j = 1; j <= k; ++j) {
-    if (rule == "av") w.push_back(1);
-    else if (rule == "pav") w.push_back(Rational(1, j));
-    else if (rule == "cc") w.push_back(j == 1 ? 1 : 0);
-    else if (rule == "slav") w.push_back(Rational(1, 2 * j - 1));
-    else if (rule.rfind("geom", 0) == 0 && rule.size() > 4) {
-      const int base = std::stoi(rule.substr(4));
-      mpz_class pw;
-      mpz_ui_pow_ui(pw.get_mpz_t(), static_cast<unsigned long>(base), static_cast<unsigned long>(j - 1));
-      w.push_back(Rational(mpz_class(1), pw));
-    } else {
-      return {};
-    }
-  }
-  return w;
-}
-
-CommitteeObjective thiele_objective(std::string name, const Profile& p, std::vector<char> approved,
+CommitteeObjective thiele_objective(std::string name, int m, std::vector<char> approved, std::vector<int64_t> counts,
                                     std::vector<Rational> weights) {
-  for (size_t j = 1; j < weights.size(); ++j)
-    if (weights[j] > weights[j - 1]) throw InputError(name + ": Thiele weights must be non-increasing");
+  bool nonincreasing = true;
+  for (size_t j = 1; j < weights.size(); ++j) nonincreasing = nonincreasing && weights[j] <= weights[j - 1];
+  for (const auto& w : weights)
+    if (w < 0) nonincreasing = false;
   CommitteeObjective o;
   o.name = std::move(name);
-  const int m = p.num_candidates();
   o.num_candidates = m;
   o.scale = Rational(lcm_of_denominators(weights));
-  std::vector<int64_t> counts = p.counts;
   o.evaluate = [approved, counts, m, weights](const std::vector<Cand>& w) -> Rational {
     Rational total = 0;
     for (size_t b = 0; b < counts.size(); ++b) {
@@ -214,6 +182,7 @@ CommitteeObjective thiele_objective(std::string name, const Profile& p, std::vec
     return total;
   };
   const Rational scale = o.scale;
+  if (!nonincreasing) return o;  // no LP-exact linearization: brute force only
   o.linearize = [approved, counts, m, weights, scale](solve::LinearModel& model, const std::vector<int>& x) {
     for (size_t b = 0; b < counts.size(); ++b) {
       std::vector<std::pair<int, double>> row;

@@ -48,15 +48,9 @@ CommitteeObjective monroe_objective(const Profile& p, std::vector<int64_t> utili
 
 // Thiele rule: a voter approving j committee members contributes weights[0] + ... + weights[j-1]
 // (PAV: 1, 1/2, 1/3, ...; CC: 1, 0, ...; AV: 1, 1, ...). approved[b * m + c].
-CommitteeObjective thiele_objective(std::string name, const Profile& p, std::vector<char> approved,
+// Voter group b (multiplicity counts[b]) approves approved[b * m + c]. Weights must be
+// non-increasing for the ILP (else only brute force applies: linearize is left empty).
+CommitteeObjective thiele_objective(std::string name, int m, std::vector<char> approved, std::vector<int64_t> counts,
                                     std::vector<Rational> weights);
-
-// Approval sets of an approval profile: categorical level 0 = approved; for rankings, every
-// ranked candidate is approved.
-std::vector<char> approval_matrix(const Profile& p);
-
-// The Thiele weights of a named rule for committees of size k: av, pav, cc, slav, geom<p>.
-// Empty if the name is unknown.
-std::vector<Rational> thiele_weights(const std::string& rule, int k);
 
 }  // namespace prefero

@@ -2,7 +2,10 @@
 // Borda utilities, all optimized exactly (every winning committee unless resolute=true).
 #include "committee/score_rules.hpp"
 
+#include "committee/approval_profile.hpp"
 #include "committee/committee.hpp"
+#include "committee/run_committee.hpp"
+#include "committee/thiele.hpp"
 #include "core/error.hpp"
 #include "elect/positional.hpp"
 #include "registry/registry.hpp"
@@ -11,25 +14,22 @@ namespace prefero {
 
 std::vector<ParamSpec> optimize_params() {
   return {
-      {"resolute", ParamType::boolean, "false", "return one winning committee instead of all of them", {}},
       {"max_committees", ParamType::integer, "1000",
        "stop listing tied winning committees after this many (explanation.cap_reached says so)", {}},
       {"algorithm", ParamType::choice, "auto",
        "auto (top-k for separable scores, brute force when C(m,k) <= 20000, else ILP), brute_force, ilp (CBC)",
        {"auto", "brute_force", "ilp"}},
-      {"time_limit", ParamType::number, "0",
-       "seconds per solver call (0 = none); when reached the best committee found is returned with proven=false", {}},
   };
 }
 
 OptimizeOptions optimize_options_of(const Params& params) {
   OptimizeOptions o;
-  o.all = !params.boolean("resolute");
+  o.all = !params.has("resolute") || !params.boolean("resolute");
   const int64_t cap = params.integer("max_committees");
   if (cap < 1 || cap > 10000000) throw InputError("max_committees must be between 1 and 10^7");
   o.max_committees = static_cast<int>(cap);
   o.algorithm = params.text("algorithm");
-  o.time_limit_seconds = params.number("time_limit");
+  o.time_limit_seconds = params.has("time_limit") ? params.number("time_limit") : 0.0;
   if (o.time_limit_seconds < 0) throw InputError("time_limit must be >= 0");
   return o;
 }
@@ -68,7 +68,7 @@ CommitteeResult run(const std::string& rule, const Profile& p, int k, const Para
 }  // namespace
 
 std::vector<std::string> score_rule_ids() {
-  return {"sntv", "bloc", "k_borda", "chamberlin_courant_borda", "monroe_borda", "av", "pav", "cc", "slav", "geom<p>"};
+  return {"sntv", "bloc", "k_borda", "chamberlin_courant_borda", "monroe_borda", "av", "pav", "cc", "slav", "geom2", "thiele"};
 }
 
 std::optional<CommitteeObjective> objective_for_rule(const std::string& rule_id, const Profile& p, int k,
@@ -84,9 +84,18 @@ std::optional<CommitteeObjective> objective_for_rule(const std::string& rule_id,
   if (id == "chamberlin_courant_borda")
     return chamberlin_courant_objective(p, twice_borda_utilities(p, share_unranked(params)), 2);
   if (id == "monroe_borda") return monroe_objective(p, twice_borda_utilities(p, share_unranked(params)), 2, k);
-  auto weights = thiele_weights(id, k);
-  if (!weights.empty()) return thiele_objective(id, p, approval_matrix(p), std::move(weights));
-  return std::nullopt;
+  // Thiele rules (the approval-based rules' own ids, approval sets and weights).
+  std::string score_id;
+  if (id == "av" || id == "pav" || id == "slav" || id == "cc" || id == "geom2") score_id = id;
+  else if (id == "thiele" && params.has("score")) score_id = params.text("score");
+  if (score_id.empty()) return std::nullopt;
+  const ApprovalProfile a = approval_profile(p, params.has("approve_top") ? params.integer("approve_top") : 1);
+  const int m = p.num_candidates();
+  std::vector<char> approved(a.size() * static_cast<size_t>(m), 0);
+  for (size_t b = 0; b < a.size(); ++b)
+    for (Cand c : a.approved[b]) approved[b * static_cast<size_t>(m) + static_cast<size_t>(c)] = 1;
+  std::vector<int64_t> weights = a.weights;
+  return thiele_objective(id, m, std::move(approved), std::move(weights), thiele_marginals(score_id, k));
 }
 
 // Single non-transferable vote: the k candidates with the most first places.
@@ -108,7 +117,7 @@ namespace {
 std::vector<ParamSpec> ordinal_params() {
   auto specs = optimize_params();
   specs.push_back(unranked_points_param());
-  return specs;
+  return committee_params(std::move(specs));
 }
 
 const Registration sntv_registration{MethodInfo{

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "committee/committee.hpp"
+#include "committee/run_committee.hpp"
 #include "core/error.hpp"
 #include "registry/registry.hpp"
 
@@ -649,8 +650,7 @@ static const Registration stv_registration{MethodInfo{
                "exact rationals, stage-by-stage transcript",
     .citation = "T. Hare 1857; H. R. Droop 1881; Scottish STV Order 2007 (WIG); I. D. Hill, B. A. Wichmann, "
                 "D. R. Woodall, Algorithm 123: Single transferable vote by Meek's method, Computer J. 30, 1987",
-    .params =
-        {
+    .params = committee_params({
             {"quota", ParamType::choice, "droop",
              "droop = floor(V/(k+1)) + 1, elected at it; droop_exact = V/(k+1), elected above it; hagenbach_bischoff "
              "= V/(k+1), elected at it; hare = V/k (V = valid votes, k = seats). Meek recomputes V/(k+1) (V/k for "
@@ -676,8 +676,7 @@ static const Registration stv_registration{MethodInfo{
              "candidate ids or names, most favoured first; default ascending id (so the highest id is excluded first, "
              "as Condorcet PHP)", {}},
             {"max_branches", ParamType::integer, "64", "tie_break=none: stop exploring after this many tie branches", {}},
-            {"resolute", ParamType::boolean, "false", "return only the first committee when ties give several", {}},
-        },
+        }),
     .committee = stv}};
 
 }  // namespace prefero

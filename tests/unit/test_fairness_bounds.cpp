@@ -215,3 +215,36 @@ TEST(FairnessBounds, RunRuleWithBoundsAndGreedyGap) {
 
 }  // namespace
 }  // namespace prefero
+
+namespace prefero {
+namespace {
+
+// Without bounds, the bounds optimizer's PAV and CC objectives pick exactly the committees of the
+// approval-based rules pav and cc (written independently in src/committee/thiele*.cpp).
+TEST(FairnessBounds, ThieleObjectivesAgreeWithTheApprovalRules) {
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 10; ++trial) {
+    const int m = 6, k = 2 + trial % 3;
+    ProfileBuilder ab(Candidates::numbered(m), BallotKind::categorical);
+    for (int v = 0; v < 7; ++v) {
+      std::vector<int32_t> levels(static_cast<size_t>(m), 1);
+      for (Cand c = 0; c < m; ++c) levels[static_cast<size_t>(c)] = rng() % 3 == 0 ? 0 : 1;
+      ab.add_levels(levels, 1 + static_cast<int64_t>(rng() % 2));
+    }
+    const Profile p = ab.finish();
+    for (const std::string rule : {"pav", "cc"}) {
+      const MethodInfo& m_info = require_method(rule);
+      const Params params = resolve_params(m_info.id, m_info.params, {});
+      const auto objective = *objective_for_rule(rule, p, k, params);
+      OptimizeOptions opt;
+      opt.algorithm = "ilp";
+      auto ours = optimal_committees(objective, k, {}, {}, opt).committees;
+      auto theirs = m_info.committee(p, k, params).committees;
+      std::sort(theirs.begin(), theirs.end());
+      EXPECT_EQ(ours, theirs) << rule << " trial " << trial;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace prefero
