@@ -28,12 +28,16 @@ CommitteeResult run_committee_with_bounds(const MethodInfo& method, const Profil
   const GreedyOutcome g = greedy_committee(*objective, k, groups, bounds);
   CommitteeResult r;
   r.committees = {g.committee};
-  r.proven = false;  // greedy: not an optimum
   r.explanation["algorithm"] = "greedy";
   r.explanation["score"] = to_string(g.score);
   r.explanation["exact_score"] = exact.explanation.value("score", "");
-  if (exact.proven && exact.explanation.contains("score"))
-    r.explanation["gap"] = to_string(Rational(Rational(exact.explanation["score"].get<std::string>()) - g.score));
+  // proven: the greedy committee is optimal (zero gap to a proven optimum).
+  r.proven = false;
+  if (exact.proven && exact.explanation.contains("score")) {
+    const Rational gap = Rational(exact.explanation["score"].get<std::string>()) - g.score;
+    r.explanation["gap"] = to_string(gap);
+    r.proven = gap == 0;
+  }
   r.explanation["bounds"] = exact.explanation["bounds"];
   return r;
 }

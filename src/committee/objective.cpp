@@ -106,9 +106,11 @@ CommitteeObjective chamberlin_courant_objective(const Profile& p, std::vector<in
 namespace {
 
 // Adds Monroe's assignment variables for committee size k (x binary, or fixed by bounds).
+// partial: a committee with fewer than k members (greedy): voters may stay unassigned and
+// members carry at most ceil(n/k) voters (Skowron, Faliszewski & Slinko's greedy Monroe).
 void add_monroe_rows(solve::LinearModel& model, const std::vector<int>& x, const std::vector<int64_t>& u,
-                     const std::vector<int64_t>& counts, int m, int k, int64_t n) {
-  const double lo = static_cast<double>(n / k);
+                     const std::vector<int64_t>& counts, int m, int k, int64_t n, bool partial = false) {
+  const double lo = partial ? 0.0 : static_cast<double>(n / k);
   const double hi = static_cast<double>((n + k - 1) / k);
   std::vector<std::vector<std::pair<int, double>>> per_cand(static_cast<size_t>(m));
   for (size_t b = 0; b < counts.size(); ++b) {
@@ -118,7 +120,7 @@ void add_monroe_rows(solve::LinearModel& model, const std::vector<int>& x, const
       row.push_back({y, 1.0});
       per_cand[static_cast<size_t>(c)].push_back({y, 1.0});
     }
-    model.add_equality(std::move(row), static_cast<double>(counts[b]));
+    model.add_constraint(std::move(row), partial ? 0.0 : static_cast<double>(counts[b]), static_cast<double>(counts[b]));
   }
   for (Cand c = 0; c < m; ++c) {
     auto row = per_cand[static_cast<size_t>(c)];
@@ -149,7 +151,7 @@ CommitteeObjective monroe_objective(const Profile& p, std::vector<int64_t> u, Ra
     std::vector<char> in(static_cast<size_t>(m), 0);
     for (Cand c : w) in[static_cast<size_t>(c)] = 1;
     for (Cand c = 0; c < m; ++c) x[static_cast<size_t>(c)] = model.add_variable(in[static_cast<size_t>(c)], in[static_cast<size_t>(c)]);
-    add_monroe_rows(model, x, u, counts, m, k, n);
+    add_monroe_rows(model, x, u, counts, m, k, n, static_cast<int>(w.size()) < k);
     const auto sol = solve::solve(model);
     if (sol.status != solve::SolveStatus::optimal) throw std::runtime_error("monroe: assignment problem not solved");
     return Rational(static_cast<long>(std::llround(sol.objective))) / scale;

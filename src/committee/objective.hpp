@@ -43,7 +43,8 @@ CommitteeObjective separable_objective(std::string name, std::vector<Rational> s
 CommitteeObjective chamberlin_courant_objective(const Profile& p, std::vector<int64_t> utilities, Rational scale);
 
 // Monroe: every member represents between floor(n/k) and ceil(n/k) voters, every voter exactly
-// one member; the score is the total utility of the best such assignment.
+// one member; the score is the total utility of the best such assignment. A committee with fewer
+// than k members (greedy) scores its best assignment of at most ceil(n/k) voters per member.
 CommitteeObjective monroe_objective(const Profile& p, std::vector<int64_t> utilities, Rational scale, int committee_size);
 
 // Thiele rule: a voter approving j committee members contributes weights[0] + ... + weights[j-1]
