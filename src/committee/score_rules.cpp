@@ -68,7 +68,7 @@ CommitteeResult run(const std::string& rule, const Profile& p, int k, const Para
 }  // namespace
 
 std::vector<std::string> score_rule_ids() {
-  return {"sntv", "bloc", "k_borda", "chamberlin_courant_borda", "monroe_borda", "av", "pav", "cc", "slav", "geom2", "thiele"};
+  return {"sntv", "bloc", "k_borda", "chamberlin_courant_borda", "monroe_borda", "av", "pav", "cc", "slav", "geom2", "thiele", "monroe"};
 }
 
 std::optional<CommitteeObjective> objective_for_rule(const std::string& rule_id, const Profile& p, int k,
@@ -88,12 +88,16 @@ std::optional<CommitteeObjective> objective_for_rule(const std::string& rule_id,
   std::string score_id;
   if (id == "av" || id == "pav" || id == "slav" || id == "cc" || id == "geom2") score_id = id;
   else if (id == "thiele" && params.has("score")) score_id = params.text("score");
-  if (score_id.empty()) return std::nullopt;
+  if (score_id.empty() && id != "monroe") return std::nullopt;
   const ApprovalProfile a = approval_profile(p, params.has("approve_top") ? params.integer("approve_top") : 1);
   const int m = p.num_candidates();
   std::vector<char> approved(a.size() * static_cast<size_t>(m), 0);
   for (size_t b = 0; b < a.size(); ++b)
     for (Cand c : a.approved[b]) approved[b * static_cast<size_t>(m) + static_cast<size_t>(c)] = 1;
+  if (id == "monroe") {  // approval Monroe: utility 1 for an approved representative (one ballot per profile ballot)
+    std::vector<int64_t> utilities(approved.begin(), approved.end());
+    return monroe_objective(p, std::move(utilities), 1, k);
+  }
   std::vector<int64_t> weights = a.weights;
   return thiele_objective(id, m, std::move(approved), std::move(weights), thiele_marginals(score_id, k));
 }
@@ -149,7 +153,7 @@ const Registration k_borda_registration{MethodInfo{
     .committee = k_borda}};
 const Registration cc_registration{MethodInfo{
     .id = "chamberlin_courant_borda",
-    .aliases = {"cc_borda", "Chamberlin-Courant"},
+    .aliases = {"cc_borda", "chamberlin_courant_ordinal"},
     .family = "committee",
     .input = "ranking",
     .summary = "maximize the sum over voters of the Borda score of their favourite member (min misrepresentation)",
@@ -158,7 +162,7 @@ const Registration cc_registration{MethodInfo{
     .committee = chamberlin_courant_borda}};
 const Registration monroe_registration{MethodInfo{
     .id = "monroe_borda",
-    .aliases = {"Monroe"},
+    .aliases = {"monroe_ordinal"},
     .family = "committee",
     .input = "ranking",
     .summary = "Chamberlin-Courant with balanced representation: each member represents floor(n/k) or ceil(n/k) voters",

@@ -219,8 +219,8 @@ TEST(FairnessBounds, RunRuleWithBoundsAndGreedyGap) {
 namespace prefero {
 namespace {
 
-// Without bounds, the bounds optimizer's PAV and CC objectives pick exactly the committees of the
-// approval-based rules pav and cc (written independently in src/committee/thiele*.cpp).
+// Without bounds, the bounds optimizer's PAV, CC and Monroe objectives pick exactly the committees
+// of the approval-based rules pav, cc and monroe (written independently on branch abc).
 TEST(FairnessBounds, ThieleObjectivesAgreeWithTheApprovalRules) {
   std::mt19937 rng(3);
   for (int trial = 0; trial < 10; ++trial) {
@@ -232,7 +232,7 @@ TEST(FairnessBounds, ThieleObjectivesAgreeWithTheApprovalRules) {
       ab.add_levels(levels, 1 + static_cast<int64_t>(rng() % 2));
     }
     const Profile p = ab.finish();
-    for (const std::string rule : {"pav", "cc"}) {
+    for (const std::string rule : {"pav", "cc", "monroe"}) {
       const MethodInfo& m_info = require_method(rule);
       const Params params = resolve_params(m_info.id, m_info.params, {});
       const auto objective = *objective_for_rule(rule, p, k, params);
