@@ -121,29 +121,50 @@ CommitteeResult monroe(const Profile& p, int k, const Params& params) {
 // Greedy Monroe (P. Skowron, P. Faliszewski, A. Slinko, AIJ 222, 2015; approval version as abcvoting):
 // k times, take the candidate approved by most unassigned voters and assign to it up to
 // ceil(n/k) (the first n mod k steps) or floor(n/k) of its unassigned approvers.
-// Ties: the lowest candidate index; voters are taken in ballot order (first appearance in the file).
+// Ties: the lowest candidate index; voters are taken in file order (the `voter_order` an abcvoting
+// YAML file records; otherwise in order of each ballot's first appearance).
 CommitteeResult greedy_monroe(const Profile& p, int k, const Params& params) {
   ApprovalProfile a = approval_profile(p, params);
-  int64_t n = a.total_weight, q = n / k, rem = n % k;
-  std::vector<int64_t> left = a.weights;  // unassigned voters of each ballot
+  // voters one by one, in file order, as ballot indices
+  std::vector<size_t> voters;
+  if (auto order = p.meta("voter_order"); order && !order->empty()) {
+    size_t start = 0;
+    while (start <= order->size()) {
+      size_t end = order->find(',', start);
+      if (end == std::string::npos) end = order->size();
+      voters.push_back(std::stoul(order->substr(start, end - start)));
+      start = end + 1;
+    }
+  }
+  std::vector<int64_t> per_ballot(a.size(), 0);
+  bool usable = !voters.empty();
+  for (size_t v : voters) usable = usable && v < a.size() && ++per_ballot[v] <= a.weights[v];
+  if (!usable || static_cast<int64_t>(voters.size()) != a.total_weight) {
+    voters.clear();
+    for (size_t b = 0; b < a.size(); ++b)
+      for (int64_t i = 0; i < a.weights[b] && voters.size() < 10000000; ++i) voters.push_back(b);
+  }
+  int64_t n = static_cast<int64_t>(voters.size()), q = n / k, rem = n % k;
+  std::vector<char> assigned(voters.size(), 0);
   std::vector<char> chosen(static_cast<size_t>(a.num_candidates), 0);
   std::vector<Cand> w;
   json steps = json::array();
+  auto approves = [&](size_t v, Cand c) {
+    const auto& s = a.approved[voters[v]];
+    return std::binary_search(s.begin(), s.end(), c);
+  };
   for (int t = 0; t < k; ++t) {
     std::vector<int64_t> approvals(static_cast<size_t>(a.num_candidates), 0);
-    for (size_t b = 0; b < a.size(); ++b)
-      for (Cand c : a.approved[b]) approvals[static_cast<size_t>(c)] += left[b];
+    for (size_t v = 0; v < voters.size(); ++v)
+      if (!assigned[v])
+        for (Cand c : a.approved[voters[v]]) ++approvals[static_cast<size_t>(c)];
     Cand best = -1;
     for (Cand c = 0; c < a.num_candidates; ++c)
       if (!chosen[static_cast<size_t>(c)] && (best < 0 || approvals[static_cast<size_t>(c)] > approvals[static_cast<size_t>(best)]))
         best = c;
     int64_t take = t < rem ? q + 1 : q, taken = 0;
-    for (size_t b = 0; b < a.size() && taken < take; ++b) {
-      if (!std::binary_search(a.approved[b].begin(), a.approved[b].end(), best)) continue;
-      int64_t x = std::min(left[b], take - taken);
-      left[b] -= x;
-      taken += x;
-    }
+    for (size_t v = 0; v < voters.size() && taken < take; ++v)
+      if (!assigned[v] && approves(v, best)) assigned[v] = 1, ++taken;
     chosen[static_cast<size_t>(best)] = 1;
     w.push_back(best);
     steps.push_back({{"added", p.id(best)}, {"approvals", approvals[static_cast<size_t>(best)]}, {"represents", taken}});
