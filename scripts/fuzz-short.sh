@@ -31,6 +31,8 @@ seed fuzz_preflib \
 seed fuzz_wmd $p/00036-kidney/00036-00000004.wmd $p/00036-kidney/00036-00000006.wmd
 c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
+seed fuzz_abc_yaml abcvoting/fileio_examples/valid/test6.abc.yaml abcvoting/fileio_examples/valid/test7.abc.yaml \
+  abcvoting/fileio_examples/valid/test8.abc.yaml abcvoting/test_instances/instanceS0000.abc.yaml
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
 seed fuzz_match_log arena/evalica/simple.csv arena/arena_hard_auto/arena_hard_battles.jsonl
@@ -42,6 +44,8 @@ printf '\x00question,worker,answer\r\n1,A,0\r\n1,B,1\r\n2,A,1\r\n\0question,trut
   >"$work/corpus-fuzz_labels/zheng.csv"
 printf '\x101\t1\t2\n1\t2\t1\n2\t1\t1\n\x001\t2\n2\t0\n' >"$work/corpus-fuzz_labels/spectral.txt"
 printf '\x04A2,8119,0,0,14\nA4,8119,1,0,5\n' >"$work/corpus-fuzz_labels/act.csv"
+mkdir -p "$work/corpus-fuzz_groups"
+printf '1,women\n2,women,young\n3,men\n4,men,young\n---\nwomen>=1,1<=young<=2,men=1\n' >"$work/corpus-fuzz_groups/docs-example.txt"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)

@@ -11,5 +11,6 @@ void register_simulate_command(CLI::App& app);
 void register_match_command(CLI::App& app);
 void register_infer_command(CLI::App& app);
 void register_consensus_command(CLI::App& app);
+void register_committee_command(CLI::App& app);
 
 }  // namespace prefero

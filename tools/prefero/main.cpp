@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   register_match_command(app);
   register_infer_command(app);
   register_consensus_command(app);
+  register_committee_command(app);
   try {
     app.parse(argc, argv);
     return 0;
