@@ -33,6 +33,10 @@ c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
+seed fuzz_benchmark_table benchmarks/himmi2023/missing_examples/xtreme_missing.csv benchmarks/clean/xtreme.csv
+printf 'system,MNLI,WER\n@direction,higher,lower\nbert,84.6,12.5\nroberta,NA,9.5\n' \
+  >"$work/corpus-fuzz_benchmark_table/docs-example.csv"
+printf 'system,instance,BLEU,TER\nA,d1,30,0.5\nB,d1,28,\nA,d2,31,0.4\n' >"$work/corpus-fuzz_benchmark_table/instances.csv"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
