@@ -254,3 +254,24 @@ TEST(BenchmarkBootstrap, DeterministicAndUnanimousIsCertain) {
   b.resample = "instances";
   EXPECT_THROW(bootstrap_ranks(d, o, b), InputError);
 }
+
+#include "consensus/benchmark/benchmark_kemeny_ilp.hpp"
+
+TEST(BenchmarkKemeny, LazyIlpMatchesSubsetDp) {
+  std::mt19937 rng(23);
+  for (int trial = 0; trial < 12; ++trial) {
+    const int n = 5 + static_cast<int>(rng() % 7);
+    // Task rankings with ties and missing cells, as the benchmark builds them.
+    std::vector<std::vector<double>> rankings(5, std::vector<double>(static_cast<size_t>(n)));
+    for (auto& r : rankings)
+      for (auto& v : r) v = rng() % 6 == 0 ? NA : static_cast<double>(rng() % 5);
+    auto strict = strict_pairs(rankings, MissingScores::expected);
+    KemenyIlp ilp = kemeny_lazy_ilp(strict, 0);
+    KemenyDp dp = kemeny_subset_dp(strict);
+    ASSERT_TRUE(ilp.proven_optimal);
+    EXPECT_NEAR(ilp.cost, dp.cost, 1e-6);
+    Ranking r;
+    for (int c : ilp.order) r.push_back({c});
+    EXPECT_NEAR(kemeny_cost(r, strict), dp.cost, 1e-6);
+  }
+}

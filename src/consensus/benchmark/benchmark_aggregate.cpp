@@ -1,8 +1,10 @@
 // The benchmark aggregation methods: mean, Borda (one and two levels), Copeland, Kemeny.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "consensus/benchmark/benchmark.hpp"
+#include "consensus/benchmark/benchmark_kemeny_ilp.hpp"
 #include "core/error.hpp"
 #include "core/profile.hpp"
 #include "registry/registry.hpp"
@@ -85,13 +87,25 @@ std::vector<double> copeland_scores(const std::vector<std::vector<double>>& stri
   return score;
 }
 
-// Kemeny for more systems than the DP handles: the registry's exact consensus method, if built.
-BenchmarkResult kemeny_by_registry(const std::vector<std::vector<double>>& rankings, size_t n,
+// The registry's consensus-family Kemeny solver, if this build has one.
+const MethodInfo* consensus_kemeny() {
+  for (const MethodInfo& m : methods()) {
+    if (m.family != "consensus" || !m.consensus) continue;
+    if (m.id == "kemeny" || std::find(m.aliases.begin(), m.aliases.end(), "kemeny") != m.aliases.end()) return &m;
+  }
+  return nullptr;
+}
+
+bool complete(const std::vector<std::vector<double>>& rankings) {
+  for (const auto& r : rankings)
+    for (double v : r)
+      if (std::isnan(v)) return false;
+  return true;
+}
+
+// Kemeny for more systems than the DP handles: the registry's exact consensus method.
+BenchmarkResult kemeny_by_registry(const MethodInfo* m, const std::vector<std::vector<double>>& rankings, size_t n,
                                    const BenchmarkOptions& o) {
-  const MethodInfo* m = find_method("kemeny");
-  if (!m || !m->consensus)
-    throw InputError("kemeny with more than " + std::to_string(kDpLimit) +
-                     " systems needs the exact Kemeny solver (consensus method 'kemeny'), which this build lacks");
   ProfileBuilder builder(Candidates::numbered(static_cast<int>(n)), BallotKind::ranking);
   for (const auto& r : rankings) {
     std::vector<int32_t> levels(n, kUnranked);
@@ -161,12 +175,26 @@ BenchmarkResult aggregate_benchmark(const BenchmarkData& d, const BenchmarkOptio
       r.explanation["solver"] = "subset_dp";
       r.explanation["optimal_rankings"] = dp.optimal_count;
       r.explanation["unique"] = dp.optimal_count == 1;
-    } else {
-      BenchmarkResult s = kemeny_by_registry(rankings, n, o);
+    } else if (const MethodInfo* m = consensus_kemeny(); m && complete(rankings)) {
+      BenchmarkResult s = kemeny_by_registry(m, rankings, n, o);
       r.ranking = s.ranking;
       r.proven_optimal = s.proven_optimal;
       r.lower_bound = s.lower_bound;
       r.explanation = s.explanation;
+    } else {
+      KemenyIlp ilp = kemeny_lazy_ilp(strict, o.time_limit_seconds);
+      r.explanation["solver"] = "lazy_triangle_ilp";
+      r.explanation["ilp_rounds"] = ilp.rounds;
+      r.explanation["triangle_rows"] = ilp.rows;
+      if (ilp.proven_optimal) {
+        for (int c : ilp.order) r.ranking.push_back({c});
+      } else {
+        // Time limit: the Borda ranking, marked as not proven, with the ILP's bound.
+        r.ranking = tiers_by_score(borda_totals(rankings, o.missing, n));
+        r.explanation["fallback"] = "borda (time limit reached before optimality was proven)";
+      }
+      r.proven_optimal = ilp.proven_optimal;
+      r.lower_bound = std::max(ilp.lower_bound, kemeny_pair_bound(strict));
     }
   } else {
     std::string list;
