@@ -1,6 +1,8 @@
 // `prefero benchmark TABLE --method ID`: rank systems across the tasks of a benchmark.
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 
@@ -20,7 +22,7 @@ struct BenchmarkArgs {
   bool instances = false, lower_all = false, as_json = false;
   int bootstrap = 0;
   uint64_t seed = 1;
-  double level = 0.95, time_limit = 0;
+  double level = 0.95, time_limit = 60;
 };
 
 BenchmarkData load(const BenchmarkArgs& a) {
@@ -107,7 +109,8 @@ void register_benchmark_command(CLI::App& app) {
   cmd->add_flag("--instances", a.instances, "instance-level table: system, instance, metric columns");
   cmd->add_option("--system-column", a.system_column, "instance-level: the system column's name (default: 1st)");
   cmd->add_option("--instance-column", a.instance_column, "instance-level: the instance column's name (default: 2nd)");
-  cmd->add_option("--time-limit", a.time_limit, "kemeny with > 20 systems: solver time limit in seconds");
+  cmd->add_option("--time-limit", a.time_limit, "kemeny with > 20 systems: ILP time limit in seconds (default 60; 0 = none); "
+                                          "past it, the Borda ranking with the ILP's lower bound");
   cmd->add_flag("--json", a.as_json,
                 "one JSON object: method, ranking (tiers of names), cost, proven_optimal, lower_bound, systems");
   cmd->callback([] {
@@ -125,6 +128,11 @@ void register_benchmark_command(CLI::App& app) {
       b.seed = a.seed;
       b.resample = a.resample;
       b.level = a.level;
+      if (isatty(STDERR_FILENO))  // progress on a terminal only
+        b.progress = [](int done, int total) {
+          if (done % 10 == 0 || done == total)
+            std::cerr << fmt::format("\rbootstrap {}/{}", done, total) << (done == total ? "\n" : "") << std::flush;
+        };
       stab = bootstrap_ranks(d, o, b);
     }
     json j = result_json(d, r, stab);

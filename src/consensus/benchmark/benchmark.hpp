@@ -5,6 +5,7 @@
 // "Towards more robust NLP system evaluation: handling missing scores in benchmarks", 2023.
 // See docs/benchmark.md.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,7 @@ struct BootstrapOptions {
   uint64_t seed = 1;
   std::string resample = "auto";  // tasks | instances | both | auto (tasks; instances for instance-level data)
   double level = 0.95;            // central interval of the rank distribution
+  std::function<void(int done, int total)> progress;  // called after each replicate, if set
 };
 
 struct SystemStability {

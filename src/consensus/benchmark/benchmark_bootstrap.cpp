@@ -64,6 +64,7 @@ std::vector<SystemStability> bootstrap_ranks(const BenchmarkData& d, const Bench
     BenchmarkResult r = aggregate_benchmark(resampled(d, tasks, instances, rng), o);
     std::vector<int> rk = competition_ranks(r.ranking, static_cast<int>(n));
     for (size_t s = 0; s < n; ++s) ranks[s].push_back(rk[s]);
+    if (boot.progress) boot.progress(b + 1, boot.replicates);
   }
   const double alpha = 1 - boot.level;
   const size_t B = static_cast<size_t>(boot.replicates);
