@@ -139,7 +139,8 @@ Solution solve_mip(const LinearModel& model, const SolveOptions& options) {
   data.noPrinting_ = true;
   CbcMain0(cbc, data);
   std::string seconds = std::to_string(options.time_limit_seconds > 0 ? options.time_limit_seconds : 1e30);
-  const char* argv[] = {"prefero", "-log", "0", "-slog", "0", "-sec", seconds.c_str(), "-solve", "-quit"};
+  // elapsed (wall-clock) time: the limit is the user's deadline, not CPU time (which runs slower on a busy machine)
+  const char* argv[] = {"prefero", "-log", "0", "-slog", "0", "-timeMode", "elapsed", "-sec", seconds.c_str(), "-solve", "-quit"};
   CbcMain1(static_cast<int>(std::size(argv)), argv, cbc, no_callback, data);
 
   Solution s;

@@ -8,5 +8,6 @@ void register_methods_command(CLI::App& app);
 void register_profile_command(CLI::App& app);
 void register_elect_command(CLI::App& app);
 void register_benchmark_command(CLI::App& app);
+void register_consensus_command(CLI::App& app);
 
 }  // namespace prefero

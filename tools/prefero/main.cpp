@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   register_profile_command(app);
   register_elect_command(app);
   register_benchmark_command(app);
+  register_consensus_command(app);
   try {
     app.parse(argc, argv);
     return 0;
