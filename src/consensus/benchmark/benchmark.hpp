@@ -83,7 +83,7 @@ KemenyDp kemeny_subset_dp(const std::vector<std::vector<double>>& strict);
 
 // Tiers of systems sorted by `score` descending (exact ties share a tier; tier ascending by index).
 template <class T>
-Ranking tiers_by_score(const std::vector<T>& score);
+Ranking tiers_of_scores(const std::vector<T>& score);
 
 // ---- the aggregation ----
 

@@ -4,10 +4,9 @@
 #include <limits>
 
 #include "consensus/benchmark/benchmark.hpp"
-#include "consensus/benchmark/benchmark_kemeny_ilp.hpp"
+#include "consensus/kemeny.hpp"
+#include "consensus/pair_costs.hpp"
 #include "core/error.hpp"
-#include "core/profile.hpp"
-#include "registry/registry.hpp"
 
 namespace prefero {
 
@@ -87,50 +86,20 @@ std::vector<double> copeland_scores(const std::vector<std::vector<double>>& stri
   return score;
 }
 
-// The registry's consensus-family Kemeny solver, if this build has one.
-const MethodInfo* consensus_kemeny() {
-  for (const MethodInfo& m : methods()) {
-    if (m.family != "consensus" || !m.consensus) continue;
-    if (m.id == "kemeny" || std::find(m.aliases.begin(), m.aliases.end(), "kemeny") != m.aliases.end()) return &m;
-  }
-  return nullptr;
-}
-
-bool complete(const std::vector<std::vector<double>>& rankings) {
-  for (const auto& r : rankings)
-    for (double v : r)
-      if (std::isnan(v)) return false;
-  return true;
-}
-
-// Kemeny for more systems than the DP handles: the registry's exact consensus method.
-BenchmarkResult kemeny_by_registry(const MethodInfo* m, const std::vector<std::vector<double>>& rankings, size_t n,
-                                   const BenchmarkOptions& o) {
-  ProfileBuilder builder(Candidates::numbered(static_cast<int>(n)), BallotKind::ranking);
-  for (const auto& r : rankings) {
-    std::vector<int32_t> levels(n, kUnranked);
-    for (size_t s = 0; s < n; ++s) {
-      if (std::isnan(r[s])) throw InputError("kemeny with more than 20 systems needs complete task rankings");
-      int32_t above = 0;
-      for (size_t t = 0; t < n; ++t) above += r[t] > r[s] ? 1 : 0;
-      levels[s] = above;
-    }
-    builder.add_levels(levels, 1);
-  }
-  Profile p = builder.finish();
-  std::map<std::string, std::string> given;
-  if (o.time_limit_seconds > 0) given["time_limit"] = std::to_string(o.time_limit_seconds);
-  Params params = resolve_params(m->id, m->params, given);
-  CandidateSet all(n);
-  for (size_t c = 0; c < n; ++c) all[c] = static_cast<Cand>(c);
-  ConsensusResult cr = m->consensus(p, all, params);
-  BenchmarkResult r;
-  r.ranking = cr.ranking;
-  r.lower_bound = cr.lower_bound;
-  r.proven_optimal = cr.proven_optimal;
-  r.explanation["solver"] = m->id;
-  r.explanation["solver_explanation"] = cr.explanation;
-  return r;
+// Kemeny beyond the subset DP: the project's exact solver (consensus/kemeny.hpp: SCC decomposition,
+// warm start, branch and bound / lazy-row ILP on CBC, time limit with a proven bound) on the
+// expected pairwise counts. Input ties (a pair a task leaves tied) cost nothing, as in the DP.
+ConsensusResult kemeny_exact(const std::vector<std::vector<double>>& strict, double num_rankings, double time_limit) {
+  const size_t n = strict.size();
+  std::vector<std::vector<double>> ties(n, std::vector<double>(n, 0.0));
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j)
+      if (i != j) ties[i][j] = std::max(0.0, num_rankings - strict[i][j] - strict[j][i]);
+  PairCosts pc = pair_costs_from_matrix(strict, ties, TieCosts{0.0, 0.5});
+  KemenyOptions opt;
+  opt.time_limit_seconds = time_limit;
+  opt.majority_rule = false;  // the 3/4 rule needs complete strict votes; expected counts are not
+  return kemeny_solve(pc, opt);
 }
 
 }  // namespace
@@ -144,7 +113,7 @@ BenchmarkResult aggregate_benchmark(const BenchmarkData& d, const BenchmarkOptio
   r.method = o.method;
   if (o.method == "mean") {
     r.score = mean_scores(d, o);
-    r.ranking = tiers_by_score(r.score);
+    r.ranking = tiers_of_scores(r.score);
     r.explanation["normalize"] = o.normalize;
   } else if (o.method == "borda" || o.method == "two_level_borda") {
     std::vector<Rational> total;
@@ -159,13 +128,13 @@ BenchmarkResult aggregate_benchmark(const BenchmarkData& d, const BenchmarkOptio
       total = borda_totals(rankings, o.missing, n);
     }
     r.score = to_doubles(total);
-    r.ranking = tiers_by_score(total);
+    r.ranking = tiers_of_scores(total);
     json exact = json::array();
     for (const auto& t : total) exact.push_back(to_string(t));
     r.explanation["borda_points"] = exact;
   } else if (o.method == "copeland") {
     r.score = copeland_scores(strict);
-    r.ranking = tiers_by_score(r.score);
+    r.ranking = tiers_of_scores(r.score);
   } else if (o.method == "kemeny") {
     if (static_cast<int>(n) <= kDpLimit) {
       KemenyDp dp = kemeny_subset_dp(strict);
@@ -175,26 +144,13 @@ BenchmarkResult aggregate_benchmark(const BenchmarkData& d, const BenchmarkOptio
       r.explanation["solver"] = "subset_dp";
       r.explanation["optimal_rankings"] = dp.optimal_count;
       r.explanation["unique"] = dp.optimal_count == 1;
-    } else if (const MethodInfo* m = consensus_kemeny(); m && complete(rankings)) {
-      BenchmarkResult s = kemeny_by_registry(m, rankings, n, o);
-      r.ranking = s.ranking;
-      r.proven_optimal = s.proven_optimal;
-      r.lower_bound = s.lower_bound;
-      r.explanation = s.explanation;
     } else {
-      KemenyIlp ilp = kemeny_lazy_ilp(strict, o.time_limit_seconds);
-      r.explanation["solver"] = "lazy_triangle_ilp";
-      r.explanation["ilp_rounds"] = ilp.rounds;
-      r.explanation["triangle_rows"] = ilp.rows;
-      if (ilp.proven_optimal) {
-        for (int c : ilp.order) r.ranking.push_back({c});
-      } else {
-        // Time limit: the Borda ranking, marked as not proven, with the ILP's bound.
-        r.ranking = tiers_by_score(borda_totals(rankings, o.missing, n));
-        r.explanation["fallback"] = "borda (time limit reached before optimality was proven)";
-      }
-      r.proven_optimal = ilp.proven_optimal;
-      r.lower_bound = std::max(ilp.lower_bound, kemeny_pair_bound(strict));
+      ConsensusResult k = kemeny_exact(strict, static_cast<double>(rankings.size()), o.time_limit_seconds);
+      r.ranking = k.ranking;
+      r.proven_optimal = k.proven_optimal;
+      r.lower_bound = std::max(k.lower_bound, kemeny_pair_bound(strict));
+      r.explanation["solver"] = "kemeny_ranking";
+      r.explanation["solver_explanation"] = k.explanation;
     }
   } else {
     std::string list;

@@ -156,7 +156,7 @@ std::vector<std::vector<double>> strict_pairs(const std::vector<std::vector<doub
 }
 
 template <class T>
-Ranking tiers_by_score(const std::vector<T>& score) {
+Ranking tiers_of_scores(const std::vector<T>& score) {
   std::vector<Cand> order(score.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](Cand a, Cand b) { return score[a] > score[b]; });
@@ -167,8 +167,8 @@ Ranking tiers_by_score(const std::vector<T>& score) {
   }
   return tiers;
 }
-template Ranking tiers_by_score<double>(const std::vector<double>&);
-template Ranking tiers_by_score<Rational>(const std::vector<Rational>&);
+template Ranking tiers_of_scores<double>(const std::vector<double>&);
+template Ranking tiers_of_scores<Rational>(const std::vector<Rational>&);
 
 std::vector<int> competition_ranks(const Ranking& ranking, int n) {
   std::vector<int> rank(static_cast<size_t>(n), 0);
