@@ -46,6 +46,10 @@ printf '\x101\t1\t2\n1\t2\t1\n2\t1\t1\n\x001\t2\n2\t0\n' >"$work/corpus-fuzz_lab
 printf '\x04A2,8119,0,0,14\nA4,8119,1,0,5\n' >"$work/corpus-fuzz_labels/act.csv"
 mkdir -p "$work/corpus-fuzz_groups"
 printf '1,women\n2,women,young\n3,men\n4,men,young\n---\nwomen>=1,1<=young<=2,men=1\n' >"$work/corpus-fuzz_groups/docs-example.txt"
+seed fuzz_benchmark_table benchmarks/himmi2023/missing_examples/xtreme_missing.csv benchmarks/clean/xtreme.csv
+printf 'system,MNLI,WER\n@direction,higher,lower\nbert,84.6,12.5\nroberta,NA,9.5\n' \
+  >"$work/corpus-fuzz_benchmark_table/docs-example.csv"
+printf 'system,instance,BLEU,TER\nA,d1,30,0.5\nB,d1,28,\nA,d2,31,0.4\n' >"$work/corpus-fuzz_benchmark_table/instances.csv"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)

@@ -8,14 +8,16 @@
 // maximal lotteries, so it is recovered EXACTLY: the LP (CLP) tells which probabilities are
 // positive and which head-to-head constraints are tight, the linear system they form is solved in
 // GMP rationals, and the rational lottery is verified to be maximal. Winners = its support.
-// The explanation says whether the maximal lottery is unique and lists every candidate that has
-// positive probability in some maximal lottery.
+// The explanation says whether the maximal lottery is unique, lists every candidate that has
+// positive probability in some maximal lottery, and gives each candidate's win-rate reward against
+// the lottery (SPO's reward; elect/lottery_reward.hpp).
 #include <fmt/format.h>
 
 #include <optional>
 #include <stdexcept>
 
 #include "elect/common.hpp"
+#include "elect/lottery_reward.hpp"
 #include "registry/registry.hpp"
 #include "solve/lp.hpp"
 
@@ -183,6 +185,8 @@ ElectionResult maximal_lottery(const Profile& p, const CandidateSet& cands, cons
   r.explanation["lottery"] = probabilities;
   r.explanation["unique"] = unique;
   r.explanation["possible_support"] = ids_json(p, possible);
+  // SPO's reward (Swamy et al. 2024): each candidate's expected win rate against the lottery.
+  r.explanation["reward"] = lottery_reward_json(p, s, cands, lottery);
   if (!unique)
     r.explanation["selection"] =
         "several maximal lotteries exist; this one is lexicographically maximal in the tie-break order "

@@ -10,6 +10,7 @@ void register_elect_command(CLI::App& app);
 void register_simulate_command(CLI::App& app);
 void register_match_command(CLI::App& app);
 void register_infer_command(CLI::App& app);
+void register_benchmark_command(CLI::App& app);
 void register_consensus_command(CLI::App& app);
 void register_committee_command(CLI::App& app);
 

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   register_simulate_command(app);
   register_match_command(app);
   register_infer_command(app);
+  register_benchmark_command(app);
   register_consensus_command(app);
   register_committee_command(app);
   try {
