@@ -33,6 +33,8 @@ c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
+mkdir -p "$work/corpus-fuzz_ensemble_jsonl"
+cp "$here/examples/ensemble_logits.jsonl" "$here/examples/reward_pairs.jsonl" "$work/corpus-fuzz_ensemble_jsonl/"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
