@@ -50,6 +50,8 @@ seed fuzz_benchmark_table benchmarks/himmi2023/missing_examples/xtreme_missing.c
 printf 'system,MNLI,WER\n@direction,higher,lower\nbert,84.6,12.5\nroberta,NA,9.5\n' \
   >"$work/corpus-fuzz_benchmark_table/docs-example.csv"
 printf 'system,instance,BLEU,TER\nA,d1,30,0.5\nB,d1,28,\nA,d2,31,0.4\n' >"$work/corpus-fuzz_benchmark_table/instances.csv"
+mkdir -p "$work/corpus-fuzz_ensemble_jsonl"
+cp "$here/examples/ensemble_logits.jsonl" "$here/examples/reward_pairs.jsonl" "$work/corpus-fuzz_ensemble_jsonl/"
 
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)

@@ -23,6 +23,8 @@ struct Comparisons;
 struct RatingResult;
 struct LabelData;
 struct InferenceResult;
+struct VoteTensor;
+struct EnsembleResult;
 // Selects committees of `committee_size` candidates (src/committee/committee.hpp).
 using CommitteeFn = CommitteeResult (*)(const Profile&, int committee_size, const Params&);
 // One consensus ranking of the candidates in play (src/consensus/consensus.hpp).
@@ -31,6 +33,8 @@ using ConsensusFn = ConsensusResult (*)(const Profile&, const CandidateSet&, con
 using RateFn = RatingResult (*)(const Comparisons&, const Params&);
 // Labels inferred from crowd (task, worker, label) judgments (src/crowd/labels.hpp).
 using InferFn = InferenceResult (*)(const LabelData&, const Params&);
+// Combines base models' scores per sample, with certificates where defined (src/ensemble/ensemble.hpp).
+using EnsembleFn = EnsembleResult (*)(const VoteTensor&, const Params&);
 
 struct MethodInfo {
   std::string id;                    // snake_case; the peer's name where one exists
@@ -48,6 +52,7 @@ struct MethodInfo {
   ConsensusFn consensus = nullptr;  // family "consensus"
   RateFn rate = nullptr;            // family "rate"
   InferFn infer = nullptr;          // family "crowd"
+  EnsembleFn ensemble = nullptr;    // family "ensemble"
 };
 
 struct Registration {

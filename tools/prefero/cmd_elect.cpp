@@ -10,7 +10,6 @@
 
 namespace prefero {
 
-namespace {
 std::map<std::string, std::string> parse_param_pairs(const std::vector<std::string>& pairs) {
   std::map<std::string, std::string> out;
   for (const auto& kv : pairs) {
@@ -21,7 +20,6 @@ std::map<std::string, std::string> parse_param_pairs(const std::vector<std::stri
   }
   return out;
 }
-}  // namespace
 
 void register_elect_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
