@@ -25,7 +25,7 @@ asan: setup
 fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
-	@scripts/fuzz-short.sh build-fuzz/bin
+	@scripts/fuzz-short.sh build-fuzz/bin 20
 
 bench: build
 	@scripts/bench.sh build/bin

@@ -1,5 +1,7 @@
 // `prefero benchmark` as a user meets it: JSON shape, bootstrap determinism, exit codes.
 #include <gtest/gtest.h>
+
+#include "cli_test_util.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,29 +14,9 @@
 
 namespace {
 
-struct CliResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliResult run_cli(const std::string& args) {
-  std::string cmd = std::string(PREFERO_CLI) + " " + args + " 2>&1";
-  CliResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t got = 0;
-  while ((got = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), got);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string temp_file(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("prefero_bench_cli_" + std::to_string(getpid()) + "_" + name);
-  std::ofstream(path) << text;
-  return path.string();
-}
+using prefero_test::CliRun;
+using prefero_test::run_cli;
+using prefero_test::temp_file;
 
 // A wins t0 and t1 narrowly, B wins t2; WER is lower-is-better: A 10, B 20, C 30.
 const char* kTable =
@@ -48,7 +30,7 @@ const char* kTable =
 
 TEST(BenchmarkCli, JsonShapeAndKemeny) {
   std::string f = temp_file("t.csv", kTable);
-  CliResult r = run_cli("benchmark " + f + " --method kemeny --json");
+  CliRun r = run_cli("benchmark " + f + " --method kemeny --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["method"], "kemeny");
@@ -65,8 +47,8 @@ TEST(BenchmarkCli, JsonShapeAndKemeny) {
 
 TEST(BenchmarkCli, BootstrapIsSeeded) {
   std::string f = temp_file("t.csv", kTable);
-  CliResult a = run_cli("benchmark " + f + " --method borda --bootstrap 50 --seed 3 --json");
-  CliResult b = run_cli("benchmark " + f + " --method borda --bootstrap 50 --seed 3 --json");
+  prefero_test::CliRun a = run_cli("benchmark " + f + " --method borda --bootstrap 50 --seed 3 --json");
+  prefero_test::CliRun b = run_cli("benchmark " + f + " --method borda --bootstrap 50 --seed 3 --json");
   ASSERT_EQ(a.exit_code, 0) << a.out;
   EXPECT_EQ(a.out, b.out);
   auto j = nlohmann::json::parse(a.out);
@@ -82,13 +64,13 @@ TEST(BenchmarkCli, BootstrapIsSeeded) {
 
 TEST(BenchmarkCli, BadInputIsExitCode2WithLocation) {
   std::string f = temp_file("bad.csv", "system,a\nx,1\ny,oops\n");
-  CliResult r = run_cli("benchmark " + f);
+  CliRun r = run_cli("benchmark " + f);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("bad.csv:3:3:"), std::string::npos) << r.out;
   EXPECT_EQ(run_cli("benchmark " + f + " --method nope").exit_code, 2);
   EXPECT_EQ(run_cli("benchmark /nonexistent.csv").exit_code, 2);
   std::string g = temp_file("good.csv", kTable);
-  CliResult m = run_cli("benchmark " + g + " --method plurality");
+  prefero_test::CliRun m = run_cli("benchmark " + g + " --method plurality");
   EXPECT_EQ(m.exit_code, 2);
   EXPECT_NE(m.out.find("unknown benchmark method"), std::string::npos) << m.out;
 }

@@ -1,5 +1,7 @@
 // The CLI as a user meets it: exit codes, JSON shapes, generated docs kept current.
 #include <gtest/gtest.h>
+
+#include "cli_test_util.hpp"
 #include <sys/wait.h>
 
 #include <array>
@@ -12,29 +14,9 @@
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-CliRun run_cli(const std::string& args) {
-  std::string cmd = std::string(PREFERO_CLI) + " " + args + " 2>&1";
-  CliRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t got = 0;
-  while ((got = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), got);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string temp_file(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("prefero_cli_" + std::to_string(getpid()) + "_" + name);
-  std::ofstream(path) << text;
-  return path.string();
-}
+using prefero_test::CliRun;
+using prefero_test::run_cli;
+using prefero_test::temp_file;
 
 const char* kElection =
     "# FILE NAME: tiny.soc\n# DATA TYPE: soc\n# NUMBER ALTERNATIVES: 3\n# NUMBER VOTERS: 5\n"

@@ -1,6 +1,8 @@
 // `prefero committee ... --groups FILE --bounds SPEC [--greedy]` as a user meets it: the bounded
 // committee (worked by hand), exit code 2 with the conflicting groups named, and the STV JSON.
 #include <gtest/gtest.h>
+
+#include "cli_test_util.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,29 +15,9 @@
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun run_cli(const std::string& args) {
-  std::string cmd = std::string(PREFERO_CLI) + " " + args + " 2>&1";
-  CliRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t got = 0;
-  while ((got = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), got);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string temp_file(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("prefero_bounds_" + std::to_string(getpid()) + "_" + name);
-  std::ofstream(path) << text;
-  return path.string();
-}
+using prefero_test::CliRun;
+using prefero_test::run_cli;
+using prefero_test::temp_file;
 
 // 3 voters a>b>c>d, 2 voters d>c>b>a. Borda: a 9, b 8, c 7, d 6.
 const char* kElection =

@@ -1,5 +1,7 @@
 // `prefero consensus` as a user meets it: the JSON shape, --all, aliases, exit codes.
 #include <gtest/gtest.h>
+
+#include "cli_test_util.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,23 +14,9 @@
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun run_cli(const std::string& args) {
-  std::string cmd = std::string(PREFERO_CLI) + " " + args + " 2>&1";
-  CliRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t got = 0;
-  while ((got = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), got);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using prefero_test::CliRun;
+using prefero_test::run_cli;
+using prefero_test::temp_file;
 
 // 2 x 1>2>3, 2 x 2>3>1, 1 x 3>1>2: Kemeny cost 6 for 1>2>3 and 2>3>1 (worked in test_consensus_kemeny).
 std::string cycle_file() {

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   register_consensus_command(app);
   register_committee_command(app);
   register_ensemble_command(app);
+  register_agree_command(app);
   try {
     app.parse(argc, argv);
     return 0;
