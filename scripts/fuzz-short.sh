@@ -34,6 +34,12 @@ seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
 
+seed fuzz_battles_jsonl arena/arena_hard_auto/arena_hard_battles.jsonl
+seed fuzz_battles_csv arena/evalica/simple.csv arena/evalica/food.csv
+mkdir -p "$work/corpus-fuzz_pair_counts_json" "$work/corpus-fuzz_rankings_jsonl"
+printf '{"models": ["a", "b", "c"], "X": [[0, 1], [1, 2]], "Y": [[3, 1, 0, 2], [0, 5, 1, 1]]}' >"$work/corpus-fuzz_pair_counts_json/small.json"
+printf '{"ranking": [["a"], ["b", "c"], ["d"]]}\n{"ranking": ["d", "a"], "count": 3}\n' >"$work/corpus-fuzz_rankings_jsonl/small.jsonl"
+
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
 if ((${#fuzzers[@]} == 0)); then
