@@ -75,7 +75,6 @@ void parse_battles(LineSource& src, ComparisonsBuilder& b) {
         // Anything else (judge, tstamp, question_id, conversations ...) is skipped unread.
       }
     }
-    if (!doc.at_end()) fail(src, line, nullptr, "malformed JSON (trailing content)");
     if (!has_a || !has_b || !has_w)
       fail(src, line, nullptr, std::string("missing field '") + (!has_a ? "model_a" : !has_b ? "model_b" : "winner") + "'");
     Outcome o;

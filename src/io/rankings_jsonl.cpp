@@ -80,7 +80,6 @@ void parse_rankings(LineSource& src, ComparisonsBuilder& b) {
           fail(src, "\"" + std::string(key) + "\" must be a positive number");
       }
     }
-    if (!doc.at_end()) fail(src, "malformed JSON (trailing content)");
     if (!has_ranking) fail(src, "missing field \"ranking\"");
     if (seen_on_line.size() < 2) fail(src, "a ranking must compare at least two models");
     if (b.options().max_rows <= b.num_rows()) fail(src, "too many rankings");
