@@ -13,6 +13,7 @@
 #include <string>
 
 #include "conformance/report.hpp"
+#include "core/error.hpp"
 #include "io/read_comparisons.hpp"
 #include "rate/comparisons.hpp"
 #include "registry/registry.hpp"
