@@ -53,6 +53,12 @@ printf 'system,instance,BLEU,TER\nA,d1,30,0.5\nB,d1,28,\nA,d2,31,0.4\n' >"$work/
 mkdir -p "$work/corpus-fuzz_ensemble_jsonl"
 cp "$here/examples/ensemble_logits.jsonl" "$here/examples/reward_pairs.jsonl" "$work/corpus-fuzz_ensemble_jsonl/"
 
+seed fuzz_battles_jsonl arena/arena_hard_auto/arena_hard_battles.jsonl
+seed fuzz_battles_csv arena/evalica/simple.csv arena/evalica/food.csv
+mkdir -p "$work/corpus-fuzz_pair_counts_json" "$work/corpus-fuzz_rankings_jsonl"
+printf '{"models": ["a", "b", "c"], "X": [[0, 1], [1, 2]], "Y": [[3, 1, 0, 2], [0, 5, 1, 1]]}' >"$work/corpus-fuzz_pair_counts_json/small.json"
+printf '{"ranking": [["a"], ["b", "c"], ["d"]]}\n{"ranking": ["d", "a"], "count": 3}\n' >"$work/corpus-fuzz_rankings_jsonl/small.jsonl"
+
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
 if ((${#fuzzers[@]} == 0)); then

@@ -22,5 +22,6 @@ void register_agree_command(CLI::App& app);
 
 // NAME=VALUE pairs of repeated --param options (an InputError for anything else).
 std::map<std::string, std::string> parse_param_pairs(const std::vector<std::string>& pairs);
+void register_rate_command(CLI::App& app);
 
 }  // namespace prefero

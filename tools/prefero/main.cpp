@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   register_committee_command(app);
   register_ensemble_command(app);
   register_agree_command(app);
+  register_rate_command(app);
   try {
     app.parse(argc, argv);
     return 0;

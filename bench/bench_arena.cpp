@@ -1,0 +1,125 @@
+// Arena rating speed (plain main, wall-clock, best of several runs):
+//   bench_arena                       BT fit, BT + 1,000-round bootstrap (2 threads) and sandwich on
+//                                     the Chatbot Arena 2024-08-14 pair-count summary
+//   bench_arena generate N FILE       writes N battles as JSONL, drawn from the summary's
+//                                     pair × outcome frequencies (with judge, tstamp, question_id)
+//   bench_arena battles FILE          time to just read FILE vs read_comparisons + BT fit
+#include <fmt/core.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "io/read_comparisons.hpp"
+#include "rate/comparisons.hpp"
+#include "registry/registry.hpp"
+
+using namespace prefero;
+
+namespace {
+
+const std::string kSummary = std::string(PREFERO_SHARED_DIR) + "/refdata/arena/leaderbot/chatbotarena_20240814.json";
+
+double seconds(const std::function<void()>& f, int reps) {
+  double best = 1e300;
+  for (int i = 0; i < reps; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    f();
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return best;
+}
+
+RatingResult run(const Comparisons& c, std::map<std::string, std::string> given) {
+  const MethodInfo& m = require_method("bradley_terry");
+  return m.rate(c, resolve_params(m.id, m.params, given));
+}
+
+int summary() {
+  Comparisons c;
+  double t_read = seconds([&] { c = read_comparisons(kSummary); }, 3);
+  const std::string anchor = "mixtral-8x7b-instruct-v0.1=1114";
+  double t_fit = seconds([&] { run(c, {{"anchor", anchor}}); }, 5);
+  double t_mm = seconds([&] { run(c, {{"anchor", anchor}, {"solver", "mm"}}); }, 3);
+  double t_sand = seconds([&] { run(c, {{"anchor", anchor}, {"intervals", "sandwich"}}); }, 3);
+  double t_boot2 = seconds([&] { run(c, {{"anchor", anchor}, {"bootstrap", "1000"}, {"threads", "2"}}); }, 2);
+  double t_boot1 = seconds([&] { run(c, {{"anchor", anchor}, {"bootstrap", "1000"}, {"threads", "1"}}); }, 1);
+  fmt::print("Chatbot Arena 2024-08-14 summary: {} models, {} unique rows\n", c.models.size(), c.pairs.size());
+  fmt::print("  read JSON                       {:8.2f} ms\n", t_read * 1e3);
+  fmt::print("  BT fit (newton)                 {:8.2f} ms\n", t_fit * 1e3);
+  fmt::print("  BT fit (mm, tol 1e-10)          {:8.2f} ms\n", t_mm * 1e3);
+  fmt::print("  BT + sandwich intervals         {:8.2f} ms\n", t_sand * 1e3);
+  fmt::print("  BT + 1000 bootstrap, 2 threads  {:8.2f} ms\n", t_boot2 * 1e3);
+  fmt::print("  BT + 1000 bootstrap, 1 thread   {:8.2f} ms\n", t_boot1 * 1e3);
+  return 0;
+}
+
+int generate(long long n, const std::string& path) {
+  Comparisons c = read_comparisons(kSummary);
+  std::vector<double> cum;
+  double t = 0;
+  for (const auto& r : c.pairs) cum.push_back(t += r.count);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return fmt::print(stderr, "cannot write {}\n", path), 2;
+  std::mt19937_64 gen(42);
+  std::uniform_real_distribution<double> u(0, t);
+  const char* winners[4] = {"model_a", "model_b", "tie", "tie (bothbad)"};
+  std::string buf;
+  for (long long i = 0; i < n; ++i) {
+    size_t k = static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), u(gen)) - cum.begin());
+    k = std::min(k, c.pairs.size() - 1);
+    const PairRow& r = c.pairs[k];
+    bool swap = gen() & 1;  // random sides, as in the arena
+    int a = swap ? r.b : r.a, b = swap ? r.a : r.b;
+    int o = static_cast<int>(r.outcome);
+    if (swap && o < 2) o = 1 - o;
+    buf += fmt::format("{{\"question_id\": \"{:016x}\", \"model_a\": \"{}\", \"model_b\": \"{}\", \"winner\": \"{}\", "
+                       "\"judge\": \"arena_user_{}\", \"tstamp\": {:.3f}}}\n",
+                       gen(), c.models[static_cast<size_t>(a)], c.models[static_cast<size_t>(b)], winners[o], gen() % 200000,
+                       1.7e9 + static_cast<double>(i) * 0.01);
+    if (buf.size() > (1 << 20)) std::fwrite(buf.data(), 1, buf.size(), f), buf.clear();
+  }
+  std::fwrite(buf.data(), 1, buf.size(), f);
+  std::fclose(f);
+  return 0;
+}
+
+int battles(const std::string& path) {
+  // Baseline: read every byte (16 MB chunks, as the reader does) and count lines.
+  long long lines = 0;
+  double t_read = seconds(
+      [&] {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        std::vector<char> buf(size_t{1} << 24);
+        size_t got;
+        lines = 0;
+        while ((got = std::fread(buf.data(), 1, buf.size(), f)) > 0)
+          for (const char* p = buf.data(); (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(buf.data() + got - p)))); ++p)
+            ++lines;
+        std::fclose(f);
+      },
+      3);
+  Comparisons c;
+  double t_parse = seconds([&] { c = read_comparisons(path); }, 2);
+  double t_fit = seconds([&] { run(c, {}); }, 3);
+  fmt::print("{}: {} lines, {} models, {} unique rows\n", path, lines, c.models.size(), c.pairs.size());
+  fmt::print("  just read (fread + count lines)  {:8.3f} s\n", t_read);
+  fmt::print("  read_comparisons (simdjson)      {:8.3f} s\n", t_parse);
+  fmt::print("  BT fit                           {:8.3f} s\n", t_fit);
+  fmt::print("  parse + fit / just read          {:8.2f}x\n", (t_parse + t_fit) / t_read);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 4 && std::strcmp(argv[1], "generate") == 0) return generate(std::atoll(argv[2]), argv[3]);
+  if (argc >= 3 && std::strcmp(argv[1], "battles") == 0) return battles(argv[2]);
+  return summary();
+}

@@ -1,0 +1,77 @@
+#pragma once
+// Builds a Comparisons while a reader streams battles: interns model names, and (unless file
+// order is asked for) compresses battles into unique (model_a, model_b, outcome, covariates)
+// rows with a count, so memory grows with the number of distinct rows, not with the file.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rate/comparisons.hpp"
+
+namespace prefero {
+
+// Options shared by every comparisons reader.
+struct ComparisonsReadOptions {
+  // false (default): one PairRow per distinct (a, b, outcome, covariates), rows in order of first
+  // appearance, `count` = how many battles share it; online models (Elo, Weng–Lin) must not use
+  // this. true: one PairRow per battle in file order (count 1, or the row's weight); memory then
+  // grows with the file.
+  bool keep_order = false;
+  // Numeric battle fields read as per-battle covariates (style control), in this order. Empty:
+  // none are read.
+  std::vector<std::string> covariates;
+  // Bounds checked before anything grows, so hostile input cannot exhaust memory.
+  size_t max_models = 100000;
+  size_t max_rows = 200'000'000;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+class ComparisonsBuilder {
+ public:
+  explicit ComparisonsBuilder(ComparisonsReadOptions options);
+
+  // The index of a model, adding it on first sight; -1 when max_models would be exceeded.
+  int model(std::string_view name);
+  // One battle (or `count` identical ones). `cov` has covariate_names.size() values (or is empty
+  // when there are none). Returns false when max_rows would be exceeded.
+  bool add_pair(int a, int b, Outcome outcome, double count, const double* cov);
+  void add_ranking(KwiseRow row) { out_.rankings.push_back(std::move(row)); }
+  void set_covariate_names(std::vector<std::string> names) { out_.covariate_names = std::move(names); }
+
+  size_t num_rows() const { return out_.pairs.size(); }
+  const ComparisonsReadOptions& options() const { return options_; }
+  Comparisons finish() { return std::move(out_); }
+
+ private:
+  int covariate_row(const double* cov);
+
+  ComparisonsReadOptions options_;
+  Comparisons out_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> model_ids_;
+  struct RowKey {
+    int a, b, cov;
+    Outcome outcome;
+    bool operator==(const RowKey&) const = default;
+  };
+  struct RowKeyHash {
+    size_t operator()(const RowKey& k) const {
+      uint64_t x = (static_cast<uint64_t>(static_cast<uint32_t>(k.a)) << 32 | static_cast<uint32_t>(k.b)) * 0x9E3779B97F4A7C15ULL;
+      x ^= (static_cast<uint64_t>(static_cast<uint32_t>(k.cov)) << 2 | static_cast<uint64_t>(k.outcome)) * 0xC2B2AE3D27D4EB4FULL;
+      return static_cast<size_t>(x ^ (x >> 29));
+    }
+  };
+  std::unordered_map<RowKey, int, RowKeyHash> pair_rows_;  // (a, b, outcome, cov) -> row
+  std::unordered_map<std::string, int> covariate_rows_;    // raw bytes of a covariate vector -> row
+};
+
+// Outcome spelled the FastChat way (model_a, model_b, tie, tie (bothbad)) or evalica's way
+// (left, right, tie, both/bothbad); false when `s` is neither.
+bool parse_outcome(std::string_view s, Outcome& out);
+
+}  // namespace prefero
