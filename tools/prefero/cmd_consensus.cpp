@@ -15,17 +15,6 @@
 namespace prefero {
 
 namespace {
-std::map<std::string, std::string> parse_pairs(const std::vector<std::string>& pairs) {
-  std::map<std::string, std::string> out;
-  for (const auto& kv : pairs) {
-    auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw InputError("--param '" + kv + "': expected NAME=VALUE (see `prefero methods --family consensus`)");
-    out[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  return out;
-}
-
 // The consensus method named `name`: its id or alias, or `name`_ranking (so `--method borda`
 // finds borda_ranking, not the single-winner rule).
 const MethodInfo& consensus_method(const std::string& name) {
@@ -77,7 +66,7 @@ void register_consensus_command(CLI::App& app) {
   cmd->add_flag("--json", as_json, "one JSON object: method, ranking (tiers of ids), cost, proven_optimal, lower_bound");
   cmd->callback([cmd] {
     const MethodInfo& m = consensus_method(method);
-    auto given = parse_pairs(params);
+    auto given = parse_param_pairs(params);
     if (time_limit >= 0) given["time_limit"] = fmt::format("{}", time_limit);
     if (cmd->count("--all") > 0) given["all"] = std::to_string(all < 0 ? 100 : all);
     Params resolved = resolve_params(m.id, m.params, given);

@@ -12,17 +12,6 @@
 namespace prefero {
 
 namespace {
-std::map<std::string, std::string> infer_param_pairs(const std::vector<std::string>& pairs) {
-  std::map<std::string, std::string> out;
-  for (const auto& kv : pairs) {
-    auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw InputError("--param '" + kv + "': expected NAME=VALUE (see `prefero methods --family crowd`)");
-    out[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  return out;
-}
-
 std::string csv_cell(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string q = "\"";
@@ -64,7 +53,7 @@ void register_infer_command(CLI::App& app) {
   cmd->add_flag("--json", as_json, "one JSON object: method, params, labels, posteriors, workers, accuracy");
   cmd->callback([] {
     const MethodInfo& m = require_method(method);
-    auto given = infer_param_pairs(params);
+    auto given = parse_param_pairs(params);
     LabelReadOptions opt;
     opt.format = format;
     opt.columns = columns;

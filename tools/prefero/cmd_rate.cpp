@@ -19,17 +19,6 @@ namespace prefero {
 
 namespace {
 
-std::map<std::string, std::string> parse_pairs(const std::vector<std::string>& pairs) {
-  std::map<std::string, std::string> out;
-  for (const auto& kv : pairs) {
-    auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw InputError("--param '" + kv + "': expected NAME=VALUE (see `prefero methods --family rate`)");
-    out[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  return out;
-}
-
 bool declares(const MethodInfo& m, const std::string& name) {
   for (const auto& p : m.params)
     if (p.name == name) return true;
@@ -79,7 +68,7 @@ void register_rate_command(CLI::App& app) {
     const MethodInfo& m = require_method(model);
     if (m.family != "rate" || !m.rate)
       throw InputError("'" + m.id + "' is not a rating method (family " + m.family + "); see prefero methods --family rate");
-    auto given = parse_pairs(params);
+    auto given = parse_param_pairs(params);
     // Generic options go to the method when it declares them; otherwise the CLI applies them.
     bool generic_bootstrap = false, generic_anchor = false;
     auto route = [&](const std::string& name, const std::string& value, bool& generic) {
