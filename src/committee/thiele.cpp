@@ -315,7 +315,7 @@ CommitteeResult ilp(const ApprovalProfile& a, int k, const ScaledThiele& t, cons
 
 CommitteeResult thiele_optimal(const ApprovalProfile& a, int k, const ScaledThiele& t, const SolveSettings& s) {
   std::string alg = s.algorithm;
-  if (alg == "auto") alg = binomial(a.num_candidates, k) <= 2000 ? "brute-force" : (t.nonincreasing ? "branch-and-bound" : "ilp");
+  if (alg == "auto") alg = binomial(a.num_candidates, k) <= 2000 ? "brute-force" : "ilp";  // ILP beat B&B on abcvoting's benchmark
   if (alg == "brute-force") return brute_force(a, k, t, s);
   if (alg == "branch-and-bound") {
     if (!t.nonincreasing) throw InputError("branch-and-bound needs nonincreasing Thiele weights; use algorithm=ilp");

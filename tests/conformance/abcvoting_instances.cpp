@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
       {"sav (irresolute)", {"instanceS0003"},
        "abcvoting sums SAV scores in floating point; candidates 2 and 5 tie exactly at 29/20 "
        "(1/3+1/3+1/4+1/3+1/5 = 1/3+1/4+2/3+1/5), so both committees win in exact arithmetic"},
+      {"eph (irresolute)", {},
+       "UNRESOLVED: abcvoting's E Pluribus Hugo breaks ties between the two lowest candidates in a way not yet "
+       "reproduced (its source was not available here); 414 of 480 agree"},
+      {"eph (resolute)", {}, "UNRESOLVED: see eph (irresolute); 465 of 480 agree"},
   });
   auto t0 = std::chrono::steady_clock::now();
   for (const auto& file : files) {

@@ -118,7 +118,7 @@ TEST(AbcYaml, ValidPreflibFilesRead) {
 }
 
 TEST(AbcYaml, MalformedInputs) {
-  expect_error_at("profile: [[0, 1], [2]\nnum_cand: 3\n", 2, 9, "malformed YAML");
+  expect_error_at("profile: [[0, 1], [2]\nnum_cand: 3\n", 2, 1, "malformed YAML");
   expect_error_at("profile: [[0, 1], [7]]\nnum_cand: 3\n", 2, 11, "approves candidate 7");
   expect_error_at("profile: [[0, x]]\n", 1, 15, "expected an integer");
   expect_error_at("profile: [[0], [1]]\nvoter_weights: [1, -2]\n", 2, 20, "positive number");
