@@ -16,17 +16,6 @@ namespace prefero {
 
 namespace {
 
-std::map<std::string, std::string> committee_param_pairs(const std::vector<std::string>& pairs) {
-  std::map<std::string, std::string> out;
-  for (const auto& kv : pairs) {
-    auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw InputError("--param '" + kv + "': expected NAME=VALUE (see `prefero methods --family committee`)");
-    out[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  return out;
-}
-
 struct CommitteeOptions {
   std::string path, rule;
   int size = 0;
@@ -74,7 +63,7 @@ void register_committee_command(CLI::App& app) {
                 "one JSON object: rule, size, committees (candidate ids ascending), proven, params, explanation");
   cmd->callback([] {
     const MethodInfo& m = require_method(o.rule);
-    auto given = committee_param_pairs(o.params);
+    auto given = parse_param_pairs(o.params);
     given["resolute"] = o.all ? "false" : "true";
     if (o.time_limit >= 0) given["time_limit"] = fmt::format("{}", o.time_limit);
     Profile p;
