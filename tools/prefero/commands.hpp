@@ -7,5 +7,6 @@ namespace prefero {
 void register_methods_command(CLI::App& app);
 void register_profile_command(CLI::App& app);
 void register_elect_command(CLI::App& app);
+void register_committee_command(CLI::App& app);
 
 }  // namespace prefero

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   register_methods_command(app);
   register_profile_command(app);
   register_elect_command(app);
+  register_committee_command(app);
   try {
     app.parse(argc, argv);
     return 0;

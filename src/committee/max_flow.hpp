@@ -1,0 +1,27 @@
+#pragma once
+// A small maximum flow (Dinic) with 64-bit capacities, for Monroe's assignment of voters.
+#include <cstdint>
+#include <vector>
+
+namespace prefero {
+
+class MaxFlow {
+ public:
+  explicit MaxFlow(int nodes) : g_(static_cast<size_t>(nodes)), level_(static_cast<size_t>(nodes)), it_(static_cast<size_t>(nodes)) {}
+  void add_edge(int from, int to, int64_t capacity);
+  int64_t run(int source, int sink);
+
+ private:
+  struct Edge {
+    int to;
+    size_t rev;
+    int64_t cap;
+  };
+  bool bfs(int s, int t);
+  int64_t dfs(int v, int t, int64_t f);
+  std::vector<std::vector<Edge>> g_;
+  std::vector<int> level_;
+  std::vector<size_t> it_;
+};
+
+}  // namespace prefero
