@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "committee/approval_profile.hpp"
 #include "core/error.hpp"
 
 namespace prefero {
@@ -14,21 +15,16 @@ std::vector<Cand> ApprovalVoters::approved_candidates() const {
   return out;
 }
 
-ApprovalVoters approval_voters(const Profile& p) {
+ApprovalVoters approval_voters(const Profile& p, const Params& params) {
+  ApprovalProfile ap = approval_profile(p, params);
   ApprovalVoters a;
-  a.num_cand = p.num_candidates();
+  a.num_cand = ap.num_candidates;
   a.approvers.assign(static_cast<size_t>(a.num_cand), {});
-  for (size_t b = 0; b < p.num_ballots(); ++b) {
-    auto levels = p.ballot(b);
-    std::vector<Cand> approved;
-    for (Cand c = 0; c < a.num_cand; ++c)
-      if (levels[static_cast<size_t>(c)] == 0) approved.push_back(c);
-    int index = static_cast<int>(a.approved.size());
-    for (Cand c : approved) a.approvers[static_cast<size_t>(c)].push_back(index);
-    a.approved.push_back(std::move(approved));
-    a.weight.push_back(p.counts[b]);
-    a.total_weight += p.counts[b];
-  }
+  for (size_t b = 0; b < ap.size(); ++b)
+    for (Cand c : ap.approved[b]) a.approvers[static_cast<size_t>(c)].push_back(static_cast<int>(b));
+  a.approved = std::move(ap.approved);
+  a.weight = std::move(ap.weights);
+  a.total_weight = ap.total_weight;
   return a;
 }
 

@@ -1,12 +1,12 @@
 #pragma once
-// Approval ballots as the Phragmén-family rules need them: each unique ballot's approved
-// candidates, its multiplicity (weight), and each candidate's approvers. A candidate is
-// approved when the ballot puts it at level 0 (PrefLib .cat: first category; abcvoting YAML;
-// ranked files: the top tier, as abcvoting's default top_ranks = 1).
+// Approval ballots as the Phragmén-family rules need them: approval_profile.hpp's view (each
+// unique ballot's approved candidates and multiplicity, parameter approve_top) plus each
+// candidate's approvers.
 #include <cstdint>
 #include <vector>
 
 #include "core/profile.hpp"
+#include "registry/params.hpp"
 
 namespace prefero {
 
@@ -22,7 +22,8 @@ struct ApprovalVoters {
   std::vector<Cand> approved_candidates() const;
 };
 
-ApprovalVoters approval_voters(const Profile& p);
+// What a ballot approves follows the common parameter approve_top (default 1: level 0).
+ApprovalVoters approval_voters(const Profile& p, const Params& params);
 
 // Checks 1 <= k <= m and at least one voter (abcvoting's verify_compute_parameters); InputError otherwise.
 void check_committee_size(const ApprovalVoters& a, int committee_size, const char* rule);

@@ -67,7 +67,7 @@ void offer(Search& s, const std::vector<Cand>& w, const Rational& value) {
   }
 }
 
-Search brute_force(const ApprovalVoters& a, int k, const Deadline& deadline) {
+Search brute_force(const ApprovalVoters& a, int k, const PhragmenDeadline& deadline) {
   Search s;
   s.algorithm = "brute-force";
   int64_t count = 0;
@@ -123,7 +123,7 @@ std::vector<Cand> committee_of(const MinimaxModel& m, const solve::Solution& sol
 
 // ILP: the optimum, then (unless resolute) every committee within a small tolerance of it, each
 // verified exactly; no-good cuts exclude each committee found.
-Search ilp(const ApprovalVoters& a, int k, bool one, const Deadline& deadline) {
+Search ilp(const ApprovalVoters& a, int k, bool one, const PhragmenDeadline& deadline) {
   Search s;
   s.algorithm = "ilp (CBC) + exact check";
   MinimaxModel m = minimax_model(a, k);
@@ -182,7 +182,7 @@ std::vector<std::vector<Cand>> with_fillers(const ApprovalVoters& a, int k, bool
   return sorted_committees(std::move(out));
 }
 
-Search minimax_search(const ApprovalVoters& a, int k, const Params& params, bool one, const Deadline& deadline) {
+Search minimax_search(const ApprovalVoters& a, int k, const Params& params, bool one, const PhragmenDeadline& deadline) {
   const std::string& algorithm = params.text("algorithm");
   const int pool = static_cast<int>(a.approved_candidates().size());
   bool brute = algorithm == "brute-force" ||
@@ -202,7 +202,7 @@ std::vector<ParamSpec> optimisation_params() {
 }
 
 CommitteeResult minimaxphragmen_rule(const Profile& p, int k, const Params& params) {
-  ApprovalVoters a = approval_voters(p);
+  ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "minimaxphragmen");
   const bool resolute = resolute_mode(params);
   CommitteeResult r;
@@ -212,7 +212,7 @@ CommitteeResult minimaxphragmen_rule(const Profile& p, int k, const Params& para
     r.explanation["note"] = "fewer approved candidates than seats: all approved candidates plus any others";
     return r;
   }
-  Deadline deadline = Deadline::from(params);
+  PhragmenDeadline deadline = PhragmenDeadline::from(params);
   Search s = minimax_search(a, k, params, resolute, deadline);
   r.committees = sorted_committees(s.committees);
   if (resolute && r.committees.size() > 1) r.committees.resize(1);
@@ -232,7 +232,7 @@ json loads_json(const std::vector<LoadLevel>& levels) {
 }
 
 CommitteeResult leximaxphragmen_rule(const Profile& p, int k, const Params& params) {
-  ApprovalVoters a = approval_voters(p);
+  ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "leximaxphragmen");
   const bool resolute = resolute_mode(params);
   CommitteeResult r;
@@ -242,7 +242,7 @@ CommitteeResult leximaxphragmen_rule(const Profile& p, int k, const Params& para
     r.explanation["note"] = "fewer approved candidates than seats: all approved candidates plus any others";
     return r;
   }
-  Deadline deadline = Deadline::from(params);
+  PhragmenDeadline deadline = PhragmenDeadline::from(params);
   Search s = minimax_search(a, k, params, false, deadline);
   std::vector<std::vector<Cand>> best;
   std::vector<LoadLevel> best_loads;

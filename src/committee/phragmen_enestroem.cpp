@@ -22,10 +22,10 @@ struct EnestroemState {
 };
 
 CommitteeResult phragmen_enestroem_rule(const Profile& p, int k, const Params& params) {
-  ApprovalVoters a = approval_voters(p);
+  ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "phragmen-enestroem");
   const bool resolute = resolute_mode(params);
-  const Deadline deadline = Deadline::from(params);
+  const PhragmenDeadline deadline = PhragmenDeadline::from(params);
   Rational price{mpz_class(static_cast<long>(a.total_weight)), mpz_class(k)};
   price.canonicalize();
   CommitteeResult r;

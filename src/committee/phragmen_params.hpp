@@ -9,16 +9,16 @@
 
 namespace prefero {
 
-// resolute (one committee, ties broken towards smaller candidate index, as abcvoting) and
-// time_limit (seconds, 0 = none).
+// The common committee parameters (run_committee.hpp: resolute, time_limit, approve_top); in
+// resolute mode these rules break ties towards the smaller candidate index, as abcvoting.
 std::vector<ParamSpec> phragmen_mode_params();
 bool resolute_mode(const Params& params);
 
 // A wall-clock budget; expired() is false forever when the limit is 0.
-class Deadline {
+class PhragmenDeadline {
  public:
-  explicit Deadline(double seconds);
-  static Deadline from(const Params& params);
+  explicit PhragmenDeadline(double seconds);
+  static PhragmenDeadline from(const Params& params);
   bool expired() const;
   double remaining_seconds() const;  // 0 when unlimited
   bool limited() const { return limited_; }

@@ -6,6 +6,7 @@
 
 #include "committee/approval_voters.hpp"
 #include "committee/committee.hpp"
+#include "committee/run_committee.hpp"
 #include "registry/registry.hpp"
 
 namespace prefero {
@@ -36,7 +37,7 @@ void shuffle(std::vector<T>& v, uint64_t& state) {
 }
 
 CommitteeResult rsd_rule(const Profile& p, int k, const Params& params) {
-  ApprovalVoters a = approval_voters(p);
+  ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "rsd");
   uint64_t state = static_cast<uint64_t>(params.integer("seed"));
   std::vector<int> order;  // one entry per voter
@@ -82,7 +83,7 @@ static const Registration rsd_registration{MethodInfo{
                "seats remain (random fillers); always one committee",
     .citation = "abcvoting rsd (random serial dictatorship, e.g. Aziz et al., Justified representation in "
                 "approval-based committee voting, 2017)",
-    .params = {{"seed", ParamType::integer, "0", "seed of the voter order (same seed, same committee)", {}}},
+    .params = committee_params({{"seed", ParamType::integer, "0", "seed of the voter order (same seed, same committee)", {}}}),
     .resolute = true,
     .committee = rsd_rule,
 }};

@@ -48,7 +48,7 @@ PhragmenState elect(const ApprovalVoters& a, const PhragmenState& s, Cand c, con
 }  // namespace
 
 PhragmenOutcome seq_phragmen_complete(const ApprovalVoters& a, int k, PhragmenState start, bool resolute,
-                                      const Deadline& deadline) {
+                                      const PhragmenDeadline& deadline) {
   PhragmenOutcome out;
   std::vector<PhragmenState> stack{std::move(start)};
   std::set<std::pair<std::vector<Cand>, std::vector<Rational>>> seen;  // (member set, loads) expanded
@@ -98,11 +98,11 @@ json loads_json(const Profile& p, const ApprovalVoters& a, const PhragmenState& 
 }
 
 CommitteeResult seqphragmen_rule(const Profile& p, int k, const Params& params) {
-  ApprovalVoters a = approval_voters(p);
+  ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "seqphragmen");
   bool resolute = resolute_mode(params);
   PhragmenState start{{}, std::vector<Rational>(static_cast<size_t>(a.num_ballots()))};
-  auto outcome = seq_phragmen_complete(a, k, std::move(start), resolute, Deadline::from(params));
+  auto outcome = seq_phragmen_complete(a, k, std::move(start), resolute, PhragmenDeadline::from(params));
   CommitteeResult r;
   r.committees = outcome.committees;
   r.proven = outcome.complete;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <array>
 #include <cstdio>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "committee/approval_voters.hpp"
 #include "committee/committee.hpp"
+#include "committee/run_committee.hpp"
 #include "committee/voter_support.hpp"
 #include "core/error.hpp"
 #include "core/profile.hpp"
@@ -38,10 +40,8 @@ Profile approval_profile(int m, const std::vector<std::pair<std::vector<Cand>, i
 
 CommitteeResult run(const std::string& rule, const Profile& p, int k, bool resolute,
                     std::map<std::string, std::string> extra = {}) {
-  const MethodInfo& m = require_method(rule);
-  if (m.id != "rsd") extra["resolute"] = resolute ? "true" : "false";
-  Params params = resolve_params(m.id, m.params, extra);
-  return m.committee(p, k, params);
+  extra["resolute"] = resolute ? "true" : "false";
+  return run_committee(require_method(rule), p, k, extra).result;
 }
 
 // Random approval profile: n voters, m candidates, each approves each candidate with prob. `q`.
@@ -101,7 +101,7 @@ TEST(PhragmenSupport, MaxFlowMatchesSubsetEnumerationAndLp) {
   std::mt19937 g(7);
   for (int trial = 0; trial < 150; ++trial) {
     Profile p = random_profile(g, 3 + trial % 9, 6, 0.35);
-    ApprovalVoters a = approval_voters(p);
+    ApprovalVoters a = approval_voters(p, Params{});
     std::vector<Cand> w;
     for (Cand c = 0; c < 6; ++c)
       if (g() % 2) w.push_back(c);
@@ -188,7 +188,7 @@ TEST(PhragmenRules, MinimaxMatchesLpOracle) {
   std::mt19937 g(5);
   for (int trial = 0; trial < 6; ++trial) {
     Profile p = random_profile(g, 7, 6, 0.4);
-    ApprovalVoters a = approval_voters(p);
+    ApprovalVoters a = approval_voters(p, Params{});
     const int k = 3;
     if (static_cast<int>(a.approved_candidates().size()) < k) continue;
     std::map<std::vector<Cand>, double> load;
@@ -231,46 +231,6 @@ TEST(PhragmenRules, BadCommitteeSizeIsInputError) {
   Profile p = approval_profile(3, {{{0}, 1}});
   EXPECT_THROW(run("seqphragmen", p, 0, false), InputError);
   EXPECT_THROW(run("equal-shares", p, 4, false), InputError);
-}
-
-// Interim check against abcvoting's 480 instances, converted to JSON by a script outside the repo
-// (set PREFERO_ABC_JSON); the conformance executable replaces it.
-TEST(PhragmenRules, AbcInstancesFromJson) {
-  const char* path = std::getenv("PREFERO_ABC_JSON");
-  if (!path) GTEST_SKIP() << "PREFERO_ABC_JSON not set";
-  std::ifstream in(path);
-  json all = json::parse(in);
-  std::map<std::string, std::array<int, 3>> tally;  // agree, disagree, skipped
-  for (const auto& inst : all) {
-    int m = inst["num_cand"];
-    std::vector<std::pair<std::vector<Cand>, int64_t>> ballots;
-    for (const auto& v : inst["profile"]) ballots.push_back({v.get<std::vector<Cand>>(), 1});
-    Profile p = approval_profile(m, ballots);
-    int k = inst["k"];
-    for (const auto& c : inst["compute"]) {
-      std::string rule = c["rule"];
-      const MethodInfo* method = find_method(rule);
-      if (!method || method->family != "committee" || rule == "rsd") continue;
-      if (method->committee == nullptr) continue;
-      static const std::set<std::string> mine = {"seqphragmen", "minimaxphragmen", "leximaxphragmen",
-                                                 "maximin-support", "equal-shares", "equal-shares-with-av-completion",
-                                                 "equal-shares-with-increment-completion", "phragmen-enestroem"};
-      if (!mine.count(rule)) continue;
-      std::string key = rule + (c["resolute"].get<bool>() ? " resolute" : " irresolute");
-      if (c["result"].is_null()) {
-        ++tally[key][2];
-        continue;
-      }
-      Committees expected = sorted_committees(c["result"].get<Committees>());
-      auto got = run(rule, p, k, c["resolute"].get<bool>()).committees;
-      bool ok = c["resolute"].get<bool>()
-                    ? got.size() == 1 && std::find(expected.begin(), expected.end(), got[0]) != expected.end()
-                    : got == expected;
-      ++tally[key][ok ? 0 : 1];
-      EXPECT_TRUE(ok) << inst["file"] << " " << key;
-    }
-  }
-  for (auto& [k, t] : tally) std::printf("%-50s agree %4d disagree %4d skipped %4d\n", k.c_str(), t[0], t[1], t[2]);
 }
 
 }  // namespace
