@@ -31,6 +31,8 @@ seed fuzz_preflib \
 seed fuzz_wmd $p/00036-kidney/00036-00000004.wmd $p/00036-kidney/00036-00000006.wmd
 c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
+seed fuzz_abc_yaml abcvoting/fileio_examples/valid/test6.abc.yaml abcvoting/fileio_examples/valid/test7.abc.yaml \
+  abcvoting/fileio_examples/valid/test8.abc.yaml abcvoting/test_instances/instanceS0000.abc.yaml
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
 

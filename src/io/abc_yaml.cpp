@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/rational.hpp"
@@ -193,6 +194,15 @@ AbcInstance read_abc_yaml_text(std::string_view text, const std::string& name, c
     ProfileBuilder builder(std::move(cands), BallotKind::categorical);
     builder.set_category_names({"approved", "not approved"});
     std::vector<int32_t> levels(static_cast<size_t>(m));
+    // Voters in file order as unique-ballot indices (the builder keeps first appearances in order):
+    // rules that are not anonymous in their tie-breaking (greedy Monroe) read it back.
+    std::map<std::vector<int64_t>, size_t> unique_index;
+    std::string voter_order;
+    for (size_t i = 0; i < ballots.size(); ++i) {
+      auto [it, fresh] = unique_index.emplace(ballots[i], unique_index.size());
+      voter_order += (i ? "," : "") + std::to_string(it->second);
+    }
+    if (ballots.size() <= 100000) builder.add_metadata("voter_order", voter_order);
     for (size_t i = 0; i < ballots.size(); ++i) {
       std::fill(levels.begin(), levels.end(), 1);
       for (int64_t c : ballots[i]) levels[static_cast<size_t>(c)] = 0;
