@@ -1,41 +1,19 @@
 // `prefero infer` as a user meets it: JSON shape, accuracy with gold, --out, exit codes.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
+#include "cli_test_util.hpp"
+
 namespace {
 
-struct InferRun {
-  int exit_code = -1;
-  std::string out;
-};
+prefero_test::CliRun run_infer_cli(const std::string& args) { return prefero_test::run_cli("infer " + args); }
 
-InferRun run_infer_cli(const std::string& args) {
-  std::string cmd = std::string(PREFERO_CLI) + " infer " + args + " 2>&1";
-  InferRun r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t got = 0;
-  while ((got = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), got);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string infer_temp(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("prefero_infer_" + std::to_string(getpid()) + "_" + name);
-  std::ofstream(path) << text;
-  return path.string();
-}
+std::string infer_temp(const std::string& name, const std::string& text) { return prefero_test::temp_file("infer_" + name, text); }
 
 }  // namespace
 
