@@ -102,6 +102,8 @@ VoteTensor read_vote_tensor(std::istream& in, const std::string& source_name) {
       j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
       r.fail(std::string("not valid JSON: ") + e.what(), static_cast<int>(e.byte));
+    } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
+      r.fail(std::string("not valid JSON: ") + e.what());
     }
     read_line(t, j, r);
   }

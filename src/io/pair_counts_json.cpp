@@ -29,6 +29,8 @@ Comparisons read_pair_counts_json_text(std::string_view text, const std::string&
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = e.byte > 0 ? e.byte - 1 : 0;
     throw InputError(locate(text, name, at), std::string("malformed JSON: ") + e.what());
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
+    throw InputError(SourceLocation{name, 1, 1}, std::string("malformed JSON: ") + e.what());
   }
   SourceLocation top{name, 1, 1};
   if (!j.is_object() || !j.contains("models") || !j.contains("X") || !j.contains("Y"))

@@ -49,7 +49,7 @@ void jsonl_line(Builder& b, const std::string& line, const SourceLocation& at) {
   nlohmann::json o;
   try {
     o = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // syntax errors and numbers too large for a double
     throw InputError(at, std::string("not a JSON object: ") + e.what());
   }
   if (!o.is_object()) throw InputError(at, "each line must be a JSON object");

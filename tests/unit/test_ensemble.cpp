@@ -236,6 +236,7 @@ TEST(EnsembleJsonl, ReadsBothShapesAndReportsWhereItIsWrong) {
   EXPECT_EQ(error_line("{\"scores\": [[1, 2]], \"label\": 5}\n"), 1);
   EXPECT_EQ(error_line("{\"scores\": [[1, 2]]\n"), 1);  // not JSON
   EXPECT_EQ(error_line("{\"chosen\": [1]}\n"), 1);
+  EXPECT_EQ(error_line("{\"scores\": [[1, 2]]}\n{\"scores\": [[1e3111, 2]]}\n"), 2);  // overflow (found by fuzzing)
   EXPECT_EQ(error_line(""), 0);  // empty file
 }
 
