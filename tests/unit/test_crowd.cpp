@@ -276,3 +276,21 @@ TEST(CrowdDawidSkene, ThreadCountDoesNotChangeBits) {
   EXPECT_EQ(one.posteriors, three.posteriors);
   EXPECT_EQ(one.explanation["elbo_history"], three.explanation["elbo_history"]);
 }
+
+TEST(CrowdMmsr, MatchesCrowdKitToyFixture) {
+  // crowd-kit tests/aggregation/data_mmsr.py on the toy data: labels, skills (log-odds weights)
+  // and the weight shares ("scores"), including a negative share on t5.
+  auto d = parse(kToy);
+  auto r = run("mmsr", d);
+  EXPECT_EQ(names(d, r), (std::vector<std::string>{"yes", "no", "no", "yes", "no"}));
+  const std::vector<double> weights = {-0.9486439852160969, 0.9764628672747041, 1.2428113335479982,
+                                       0.948643985216097, 0.9764628672747041};
+  for (int w = 0; w < 5; ++w) EXPECT_NEAR(r.explanation["worker_weights"][w].get<double>(), weights[w], 1e-6);
+  const std::vector<double> no_share = {0.014244720916141606, 0.6023983861841676, 1.0, 0.0, 1.2968466945188564};
+  for (int t = 0; t < 5; ++t) EXPECT_NEAR(r.posteriors[t][0], no_share[t], 1e-6) << d.tasks[t];
+  EXPECT_NEAR(r.posteriors[4][1], -0.2968466945188564, 1e-6);
+}
+
+TEST(CrowdMmsr, NeedsTwoLabels) {
+  EXPECT_THROW(run("mmsr", parse("task,worker,label\nt1,w1,a\nt1,w2,a\n")), InputError);
+}
