@@ -1,5 +1,6 @@
 // Dawid–Skene EM and its one-coin and classification-EM (Fast DS) variants, with crowd-kit's
 // conventions by default (MV-soft start, log2 E-step, 1e-10 floor, ELBO/N stopping rule).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -8,6 +9,7 @@
 #include "core/error.hpp"
 #include "crowd/answers.hpp"
 #include "crowd/dawid_skene.hpp"
+#include "crowd/spectral_init.hpp"
 #include "registry/registry.hpp"
 
 namespace prefero::crowd {
@@ -39,89 +41,145 @@ size_t at(int K, int w, int given, int truth) {
   return (static_cast<size_t>(w) * K + given) * K + truth;
 }
 
-// Full confusion M-step. Without smoothing (crowd-kit): counts of the labels a worker used,
-// floored at 1e-10, normalised over those labels; with smoothing alpha: counts + alpha over all K.
-Errors m_step_full(const Answers& a, const std::vector<double>& post, double alpha, int threads) {
+int chunk_count(int n) { return (n + kChunk - 1) / kChunk; }
+
+double sum_parts(const std::vector<double>& part) {
+  double total = 0;
+  for (double x : part) total += x;
+  return total;
+}
+
+// Full confusion M-step into `err` (reused). Without smoothing (crowd-kit): counts of the labels a
+// worker used, floored at 1e-10, normalised over those labels; with smoothing alpha: counts +
+// alpha over all K. Returns the ELBO's likelihood term sum_{answers, c} p_tc ln err[w, l, c]
+// = sum_{w,l,c} counts[w,l,c] ln err[w,l,c], so the ELBO needs no extra pass over the answers.
+double m_step_full(const Answers& a, const std::vector<double>& post, double alpha, int threads, Errors& err) {
   const int K = a.K;
-  Errors err(static_cast<size_t>(a.W) * K * K, 0.0);
-  for_chunks(a.W, threads, [&](int w0, int w1, int) {
-  std::vector<char> used(static_cast<size_t>(K));
-  std::vector<double> col(static_cast<size_t>(K));
-  for (int w = w0; w < w1; ++w) {
-    std::fill(used.begin(), used.end(), 0);
-    for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i) {
-      const int l = a.worker_label[i];
-      used[l] = 1;
-      const double* p = &post[static_cast<size_t>(a.worker_task[i]) * K];
-      double* e = &err[at(K, w, l, 0)];
-      for (int c = 0; c < K; ++c) e[c] += p[c];
-    }
-    std::fill(col.begin(), col.end(), 0.0);
-    for (int l = 0; l < K; ++l) {
-      if (!used[l] && alpha <= 0) continue;
-      double* e = &err[at(K, w, l, 0)];
-      for (int c = 0; c < K; ++c) {
-        e[c] = alpha > 0 ? e[c] + alpha : std::max(e[c], kEps);
-        col[c] += e[c];
+  err.assign(static_cast<size_t>(a.W) * K * K, 0.0);
+  std::vector<double> part(static_cast<size_t>(chunk_count(a.W)), 0.0);
+  for_chunks(a.W, threads, [&](int w0, int w1, int chunk) {
+    std::vector<char> used(static_cast<size_t>(K));
+    std::vector<double> col(static_cast<size_t>(K)), raw(static_cast<size_t>(K) * K);
+    double loglik = 0;
+    for (int w = w0; w < w1; ++w) {
+      std::fill(used.begin(), used.end(), 0);
+      double* ew = &err[at(K, w, 0, 0)];
+      for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i) {
+        const int l = a.worker_label[i];
+        used[l] = 1;
+        const double* p = &post[static_cast<size_t>(a.worker_task[i]) * K];
+        double* e = ew + static_cast<size_t>(l) * K;
+        for (int c = 0; c < K; ++c) e[c] += p[c];
+      }
+      std::copy(ew, ew + static_cast<size_t>(K) * K, raw.begin());
+      std::fill(col.begin(), col.end(), 0.0);
+      for (int l = 0; l < K; ++l) {
+        if (!used[l] && alpha <= 0) continue;
+        double* e = ew + static_cast<size_t>(l) * K;
+        for (int c = 0; c < K; ++c) {
+          e[c] = alpha > 0 ? e[c] + alpha : std::max(e[c], kEps);
+          col[c] += e[c];
+        }
+      }
+      for (int l = 0; l < K; ++l) {
+        if (!used[l] && alpha <= 0) continue;
+        double* e = ew + static_cast<size_t>(l) * K;
+        for (int c = 0; c < K; ++c) {
+          e[c] /= col[c];
+          if (raw[static_cast<size_t>(l) * K + c] > 0) loglik += raw[static_cast<size_t>(l) * K + c] * std::log(e[c]);
+        }
       }
     }
-    for (int l = 0; l < K; ++l) {
-      if (!used[l] && alpha <= 0) continue;
-      double* e = &err[at(K, w, l, 0)];
-      for (int c = 0; c < K; ++c) e[c] /= col[c];
-    }
-  }
+    part[chunk] = loglik;
   });
-  return err;
+  return sum_parts(part);
 }
 
 // One-coin M-step (crowd-kit OneCoinDawidSkene): skill = mean posterior of the worker's given
 // labels; P(given = truth) = skill, else (1 - skill)/(K - 1); clipped to [1e-10, 1 - 1e-10].
-Errors m_step_one_coin(const Answers& a, const std::vector<double>& post, std::vector<double>& skill) {
+// Returns the ELBO's likelihood term: per worker S ln P(right) + (n - S) ln P(wrong).
+double m_step_one_coin(const Answers& a, const std::vector<double>& post, std::vector<double>& skill, Errors& err) {
   const int K = a.K;
-  Errors err(static_cast<size_t>(a.W) * K * K, 0.0);
+  err.assign(static_cast<size_t>(a.W) * K * K, 0.0);
   skill.assign(a.W, 0.0);
+  double loglik = 0;
   for (int w = 0; w < a.W; ++w) {
     double s = 0;
     for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i)
       s += post[static_cast<size_t>(a.worker_task[i]) * K + a.worker_label[i]];
+    const double total = s;
     s = a.worker_size(w) ? s / a.worker_size(w) : 0.0;
     skill[w] = s;
     const double off = K > 1 ? (1 - s) / (K - 1) : 0.0;
     for (int l = 0; l < K; ++l)
       for (int c = 0; c < K; ++c) err[at(K, w, l, c)] = std::clamp(c == l ? s : off, kEps, 1 - kEps);
+    const double right = std::clamp(s, kEps, 1 - kEps), wrong = std::clamp(off, kEps, 1 - kEps);
+    if (total > 0) loglik += total * std::log(right);
+    if (a.worker_size(w) - total > 0) loglik += (a.worker_size(w) - total) * std::log(wrong);
   }
-  return err;
+  return loglik;
 }
 
-// E-step in log2 with the row maximum subtracted (crowd-kit), gold tasks optionally one-hot.
-void e_step(const Answers& a, const std::vector<double>& prior, const Errors& err, std::vector<double>& post,
-            const std::vector<int>* gold, int threads) {
+// What one pass over the tasks after the E-step yields for the next M-step and the ELBO.
+struct TaskSums {
+  std::vector<double> prior;     // mean posterior over tasks with judgments
+  std::vector<double> weighted;  // sum_t |answers of t| * p_t (the ELBO's prior term)
+  double entropy = 0;
+};
+
+// E-step in log2 with the row maximum subtracted (crowd-kit), gold tasks optionally one-hot,
+// fused with the class prior and the posterior entropy (ln p = ln2 (x - max) - ln sum, one log
+// per task). `lerr` is a reused buffer.
+TaskSums e_step(const Answers& a, const std::vector<double>& prior, const Errors& err, std::vector<double>& post,
+                const std::vector<int>* gold, int threads, std::vector<double>& lerr) {
   const int K = a.K;
   std::vector<double> lp(static_cast<size_t>(K));
   for (int c = 0; c < K; ++c) lp[c] = std::log2(prior[c]);
-  std::vector<double> lerr(err.size());
+  lerr.resize(err.size());
   for_chunks(static_cast<int>(err.size() / K), threads, [&](int i0, int i1, int) {
     for (size_t i = static_cast<size_t>(i0) * K; i < static_cast<size_t>(i1) * K; ++i) lerr[i] = std::log2(err[i]);
   });
-  for_chunks(a.T, threads, [&](int t0, int t1, int) {
-  for (int t = t0; t < t1; ++t) {
-    if (a.task_size(t) == 0) continue;
-    double* p = &post[static_cast<size_t>(t) * K];
-    for (int c = 0; c < K; ++c) p[c] = lp[c];
-    for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
-      const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
-      for (int c = 0; c < K; ++c) p[c] += e[c];
+  const size_t stride = 2 * static_cast<size_t>(K) + 2;  // prior sums, weighted sums, entropy, #tasks
+  std::vector<double> part(static_cast<size_t>(chunk_count(a.T)) * stride, 0.0);
+  constexpr double kLn2 = 0.6931471805599453;
+  for_chunks(a.T, threads, [&](int t0, int t1, int chunk) {
+    double* acc = &part[static_cast<size_t>(chunk) * stride];
+    std::vector<double> x(static_cast<size_t>(K));
+    for (int t = t0; t < t1; ++t) {
+      const int n = a.task_size(t);
+      if (n == 0) continue;
+      double* p = &post[static_cast<size_t>(t) * K];
+      for (int c = 0; c < K; ++c) x[c] = lp[c];
+      for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
+        const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
+        for (int c = 0; c < K; ++c) x[c] += e[c];
+      }
+      double mx = -std::numeric_limits<double>::infinity();
+      for (int c = 0; c < K; ++c) mx = std::max(mx, x[c]);
+      double s = 0;
+      for (int c = 0; c < K; ++c) s += (p[c] = std::exp2(x[c] - mx));
+      for (int c = 0; c < K; ++c) p[c] /= s;
+      if (gold && (*gold)[t] >= 0) {
+        for (int c = 0; c < K; ++c) p[c] = c == (*gold)[t] ? 1.0 : 0.0;
+      } else {
+        const double ls = std::log(s);
+        for (int c = 0; c < K; ++c)
+          if (p[c] > 0) acc[2 * K] -= p[c] * (kLn2 * (x[c] - mx) - ls);
+      }
+      for (int c = 0; c < K; ++c) acc[c] += p[c], acc[K + c] += n * p[c];
+      acc[2 * K + 1] += 1;
     }
-    double mx = -std::numeric_limits<double>::infinity();
-    for (int c = 0; c < K; ++c) mx = std::max(mx, p[c]);
-    double s = 0;
-    for (int c = 0; c < K; ++c) s += (p[c] = std::exp2(p[c] - mx));
-    for (int c = 0; c < K; ++c) p[c] /= s;
-    if (gold && (*gold)[t] >= 0)
-      for (int c = 0; c < K; ++c) p[c] = c == (*gold)[t] ? 1.0 : 0.0;
-  }
   });
+  TaskSums out{std::vector<double>(static_cast<size_t>(K), 0.0), std::vector<double>(static_cast<size_t>(K), 0.0), 0};
+  double tasks = 0;
+  for (size_t ch = 0; ch < part.size() / stride; ++ch) {
+    const double* acc = &part[ch * stride];
+    for (int c = 0; c < K; ++c) out.prior[c] += acc[c], out.weighted[c] += acc[K + c];
+    out.entropy += acc[2 * K];
+    tasks += acc[2 * K + 1];
+  }
+  for (double& v : out.prior) v = tasks > 0 ? v / tasks : 1.0 / K;
+  return out;
 }
 
 std::vector<double> class_prior(const Answers& a, const std::vector<double>& post) {
@@ -136,32 +194,20 @@ std::vector<double> class_prior(const Answers& a, const std::vector<double>& pos
   return prior;
 }
 
-// Evidence lower bound per judgment (crowd-kit's stopping statistic); 0 * log 0 terms are skipped.
-double elbo(const Answers& a, const std::vector<double>& post, const std::vector<double>& prior, const Errors& err,
-            int threads) {
-  const int K = a.K;
-  std::vector<double> lprior(static_cast<size_t>(K));
-  for (int c = 0; c < K; ++c) lprior[c] = std::log(prior[c]);
-  std::vector<double> lerr(err.size());
-  for (size_t i = 0; i < err.size(); ++i) lerr[i] = err[i] > 0 ? std::log(err[i]) : 0.0;
-  std::vector<double> part(static_cast<size_t>((a.T + kChunk - 1) / kChunk), 0.0);
-  for_chunks(a.T, threads, [&](int t0, int t1, int chunk) {
-    double joint = 0, entropy = 0;
-    for (int t = t0; t < t1; ++t) {
-      const double* p = &post[static_cast<size_t>(t) * K];
-      for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
-        const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
-        for (int c = 0; c < K; ++c)
-          if (p[c] > 0) joint += p[c] * (e[c] + lprior[c]);
-      }
-      if (a.task_size(t))
-        for (int c = 0; c < K; ++c)
-          if (p[c] > 0) entropy -= p[c] * std::log(p[c]);
-    }
-    part[chunk] = joint + entropy;
-  });
-  double total = 0;
-  for (double x : part) total += x;
+// Task sums of a hardened posterior (Fast DS): entropy 0.
+TaskSums hard_sums(const Answers& a, const std::vector<double>& post) {
+  TaskSums out{class_prior(a, post), std::vector<double>(static_cast<size_t>(a.K), 0.0), 0};
+  for (int t = 0; t < a.T; ++t)
+    for (int c = 0; c < a.K; ++c) out.weighted[c] += a.task_size(t) * post[static_cast<size_t>(t) * a.K + c];
+  return out;
+}
+
+// Evidence lower bound per judgment (crowd-kit's stopping statistic) from the fused sums:
+// sum p (ln err + ln prior) + entropy; 0 * ln 0 terms are skipped.
+double elbo(const Answers& a, const TaskSums& sums, const std::vector<double>& prior, double loglik) {
+  double total = loglik + sums.entropy;
+  for (int c = 0; c < a.K; ++c)
+    if (sums.weighted[c] > 0) total += sums.weighted[c] * std::log(prior[c]);
   const size_t n = a.task_worker.size();
   return n ? total / static_cast<double>(n) : 0.0;
 }
@@ -186,14 +232,25 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
   const std::vector<int>* gold = o.use_gold && !d.gold.empty() ? &d.gold : nullptr;
   std::vector<double> post, prior, skill;
   Errors err;
-  auto m_step = [&]() { err = o.one_coin ? m_step_one_coin(a, post, skill) : m_step_full(a, post, o.smoothing, threads); };
+  std::vector<double> lerr;
+  auto m_step = [&]() {
+    return o.one_coin ? m_step_one_coin(a, post, skill, err) : m_step_full(a, post, o.smoothing, threads, err);
+  };
   auto fix_gold = [&]() {
     if (!gold) return;
     for (int t = 0; t < a.T; ++t)
       if ((*gold)[t] >= 0 && a.task_size(t))
         for (int c = 0; c < K; ++c) post[static_cast<size_t>(t) * K + c] = c == (*gold)[t] ? 1.0 : 0.0;
   };
-  if (o.init == "zheng") {
+  std::string spectral_failure;
+  SpectralStart spectral;
+  const bool use_spectral = o.init == "spectral" && spectral_start(a, spectral, spectral_failure);
+  if (use_spectral) {
+    // Zhang et al. 2014: confusion matrices and class weights from the method of moments.
+    post.assign(static_cast<size_t>(a.T) * K, 1.0 / K);
+    prior = spectral.prior;
+    err = std::move(spectral.errors);
+  } else if (o.init == "zheng") {
     // Zheng et al. 2017's D&S start: uniform prior, diagonal q = 0.7, off-diagonal 0.3/(K-1).
     post.assign(static_cast<size_t>(a.T) * K, 1.0 / K);
     prior.assign(K, 1.0 / K);
@@ -213,10 +270,10 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
   int64_t it = 0;
   for (; it < o.n_iter; ++it) {
     std::vector<double> old_prior = prior;
-    e_step(a, prior, err, post, gold, threads);
-    if (o.hard) harden(a, post), fix_gold();
-    prior = class_prior(a, post);
-    m_step();
+    TaskSums sums = e_step(a, prior, err, post, gold, threads, lerr);
+    if (o.hard) harden(a, post), fix_gold(), sums = hard_sums(a, post);
+    prior = sums.prior;
+    const double loglik = m_step();
     if (o.stop == "fixed") continue;
     if (o.stop == "prior") {
       double change = 0;
@@ -227,7 +284,7 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
       }
       continue;
     }
-    double new_loss = elbo(a, post, prior, err, threads);
+    double new_loss = elbo(a, sums, prior, loglik);
     history.push_back(new_loss);
     if (new_loss - loss < o.tol) {
       ++it;
@@ -248,6 +305,7 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
       for (int c = 0; c < K; ++c) r.worker_skill[w] += prior[c] * err[at(K, w, c, c)];
   }
   r.explanation["iterations"] = it;
+  if (!spectral_failure.empty()) r.explanation["spectral_fallback_to_mv"] = spectral_failure;
   r.explanation["priors"] = prior;
   if (!history.empty()) r.explanation["elbo_history"] = history;
   return r;
@@ -292,8 +350,9 @@ std::vector<ParamSpec> ds_params(const std::string& n_iter, const std::string& t
        {"elbo", "prior", "fixed"}},
       {"init", ParamType::choice, "mv",
        "start: mv (majority-vote shares, crowd-kit), mv_hard (one-hot majority vote), zheng (uniform prior, "
-       "confusion diagonal init_quality)",
-       {"mv", "mv_hard", "zheng"}},
+       "confusion diagonal init_quality), spectral (Zhang et al. 2014 method of moments; falls back to mv, "
+       "noted in the explanation, when the moments are degenerate)",
+       {"mv", "mv_hard", "zheng", "spectral"}},
       {"init_quality", ParamType::number, "0.7", "diagonal of the starting confusion matrices when init=zheng", {}},
       {"use_gold", ParamType::boolean, "false", "hold gold tasks at their gold label (crowd-kit true_labels)", {}},
       {"threads", ParamType::integer, "1", "worker threads (0 = all cores); results are identical for any count", {}},

@@ -12,7 +12,7 @@ struct DsOptions {
   int64_t n_iter = 100;
   double tol = 1e-5;
   std::string stop = "elbo";  // elbo | prior | fixed
-  std::string init = "mv";    // mv | mv_hard | zheng
+  std::string init = "mv";    // mv | mv_hard | zheng | spectral
   double init_quality = 0.7;
   double smoothing = 0;
   bool use_gold = false;

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "crowd/answers.hpp"
+#include "crowd/small_linalg.hpp"
 #include "registry/registry.hpp"
 
 namespace prefero::crowd {
@@ -104,48 +105,6 @@ bool trimmed_mean(std::vector<double>& y, int F, double a, int n_tasks, double& 
   return true;
 }
 
-// Symmetric eigenproblem of a small dense matrix by cyclic Jacobi rotations; returns the
-// eigenvector of the smallest eigenvalue.
-std::vector<double> smallest_eigenvector(std::vector<double> M, int n, double& lambda) {
-  std::vector<double> V(static_cast<size_t>(n) * n, 0.0);
-  for (int i = 0; i < n; ++i) V[static_cast<size_t>(i) * n + i] = 1;
-  auto m = [&](int i, int j) -> double& { return M[static_cast<size_t>(i) * n + j]; };
-  for (int sweep = 0; sweep < 100; ++sweep) {
-    double off = 0;
-    for (int i = 0; i < n; ++i)
-      for (int j = i + 1; j < n; ++j) off += m(i, j) * m(i, j);
-    if (off < 1e-30) break;
-    for (int p = 0; p < n; ++p)
-      for (int q = p + 1; q < n; ++q) {
-        if (std::abs(m(p, q)) < 1e-300) continue;
-        const double theta = (m(q, q) - m(p, p)) / (2 * m(p, q));
-        const double t = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
-        const double c = 1 / std::sqrt(t * t + 1), s = t * c;
-        for (int k = 0; k < n; ++k) {  // M <- J^T M J
-          const double mkp = m(k, p), mkq = m(k, q);
-          m(k, p) = c * mkp - s * mkq, m(k, q) = s * mkp + c * mkq;
-        }
-        for (int k = 0; k < n; ++k) {
-          const double mpk = m(p, k), mqk = m(q, k);
-          m(p, k) = c * mpk - s * mqk, m(q, k) = s * mpk + c * mqk;
-        }
-        for (int k = 0; k < n; ++k) {
-          double& vp = V[static_cast<size_t>(k) * n + p];
-          double& vq = V[static_cast<size_t>(k) * n + q];
-          const double a = vp, b = vq;
-          vp = c * a - s * b, vq = s * a + c * b;
-        }
-      }
-  }
-  int best = 0;
-  for (int i = 1; i < n; ++i)
-    if (m(i, i) < m(best, best)) best = i;
-  lambda = m(best, best);
-  std::vector<double> v(static_cast<size_t>(n));
-  for (int k = 0; k < n; ++k) v[k] = V[static_cast<size_t>(k) * n + best];
-  return v;
-}
-
 // crowd-kit's _sign_determination_valid. Graph on the valid workers (row sum of C != 0): a
 // negative C_ij (also every unobserved pair and the diagonal, where C = -1/(K-1)) is an edge i-j;
 // a positive C_ij (i < j) is a path i-e-j through a new node e. The signs of the eigenvector of
@@ -227,13 +186,14 @@ std::vector<double> worker_signs(const std::vector<std::vector<CoWorker>>& cov, 
       Q.push_back(w);
     }
     const int m = static_cast<int>(alpha.size());
-    std::vector<double> T(static_cast<size_t>(m) * m, 0.0);
+    SmallMatrix T(m);
     for (int i = 0; i < m; ++i) {
-      T[static_cast<size_t>(i) * m + i] = alpha[i];
-      if (i + 1 < m) T[static_cast<size_t>(i) * m + i + 1] = T[static_cast<size_t>(i + 1) * m + i] = beta[i];
+      T(i, i) = alpha[i];
+      if (i + 1 < m) T(i, i + 1) = T(i + 1, i) = beta[i];
     }
-    double lambda = 0;
-    std::vector<double> z = smallest_eigenvector(T, m, lambda);
+    const SymmetricEigen eig = symmetric_eigen(T);
+    std::vector<double> z(static_cast<size_t>(m));
+    for (int j = 0; j < m; ++j) z[j] = eig.vectors(j, 0);
     std::fill(x.begin(), x.end(), 0.0);
     for (int j = 0; j < m; ++j)
       for (int i = 0; i < n; ++i) x[i] += z[j] * Q[j][i];

@@ -93,6 +93,11 @@ int main() {
        "crowd-kit's GLAD M-step is scipy CG (25 iterations, tol 1e-2) with a stopping test mixing normalised and "
        "unnormalised Q; ours runs gradient ascent with backtracking to convergence, so the optimum differs slightly"},
   };
+  known.push_back({"spectral_em/Opt-D&S error", {"web", "trec"},
+                   "reference values are a recollection (UNVERIFIED in the note); the authors' EM differs from ours "
+                   "(no class prior, zero-likelihood terms skipped, 10 fixed rounds) and their SolveCFG.m is not in the "
+                   "stored repository. Our spectral start is checked on a planted model instead (unit test); on TREC "
+                   "(4.6 answers per task split over three worker groups) the start is poor (49% error after one step)"});
   Report report(known);
   Cache cache;
 
@@ -193,6 +198,23 @@ int main() {
     double ours = 100.0 * (1.0 - s.fractional_accuracy());
     fmt::print("spectral {:<9} MV error {:.2f}% (published {:.2f}%)\n", name, ours, err);
     if (std::abs(ours - err) < 0.005)
+      report.agree(m);
+    else
+      report.disagree(m, name);
+  }
+
+  // 3c. Spectral meets EM, Opt-D&S (spectral start + EM) error rates. The values are the research
+  //     note's UNVERIFIED recollection of the JMLR table (the stored repository has no results
+  //     file), so they are reported, and a difference beyond 1 point is a known disagreement.
+  for (auto [name, err] : std::vector<std::pair<std::string, double>>{
+           {"bluebird", 10.09}, {"rte", 7.12}, {"web", 15.86}, {"trec", 29.80}}) {
+    const std::string m = "spectral_em/Opt-D&S error";
+    report.tally(m).rule = "dawid_skene init=spectral";
+    const LabelData& d = cache.get("spectral/" + name);
+    auto r = run_infer(require_method("dawid_skene"), d, {{"init", "spectral"}});
+    double ours = 100.0 * (1.0 - score_against_gold(d, r.result).accuracy());
+    fmt::print("spectral {:<9} Opt-D&S error {:.2f}% (recalled {:.2f}%)\n", name, ours, err);
+    if (std::abs(ours - err) <= 1.0)
       report.agree(m);
     else
       report.disagree(m, name);
