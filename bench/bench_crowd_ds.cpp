@@ -2,7 +2,7 @@
 //   bench_crowd_ds synthetic [TASKS [WORKERS [PER_TASK [K [THREADS]]]]]
 //       generated data, default 1,000,000 tasks x 100,000 workers x 10 labels per task, K = 5,
 //       2 threads; prints generation, indexing and EM seconds and the accuracy vs the planted truth.
-//   bench_crowd_ds refdata [REPEATS]
+//   bench_crowd_ds refdata [REPEATS [NAME_PART]]
 //       crowd-kit-convention DS on the refdata/crowd datasets (best of REPEATS fits, 1 thread),
 //       one line per dataset "dataset<TAB>seconds<TAB>accuracy" (read by crowd_ds_baseline.py).
 #include <fmt/core.h>
@@ -75,7 +75,7 @@ int synthetic(int tasks, int workers, int per_task, int K, int threads) {
   return 0;
 }
 
-int refdata(int repeats) {
+int refdata(int repeats, const std::string& only) {
   const std::string root = std::string(PREFERO_SHARED_DIR) + "/refdata/crowd/";
   struct Set {
     std::string name, answers, truth, gold_none;
@@ -90,6 +90,7 @@ int refdata(int repeats) {
       {"spectral/trec", "spectral_meets_em/trec_crowd.txt", "spectral_meets_em/trec_truth.txt", "0"},
   };
   for (const auto& s : sets) {
+    if (!only.empty() && s.name.find(only) == std::string::npos) continue;
     LabelReadOptions opt;
     opt.gold_none = s.gold_none;
     LabelData d = read_labels(root + s.answers, root + s.truth, "", opt);
@@ -110,7 +111,7 @@ int refdata(int repeats) {
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "synthetic";
   auto arg = [&](int i, int def) { return argc > i ? std::stoi(argv[i]) : def; };
-  if (mode == "refdata") return refdata(arg(2, 5));
+  if (mode == "refdata") return refdata(arg(2, 5), argc > 3 ? argv[3] : "");
   if (mode == "synthetic") {
     int tasks = arg(2, 1000000), workers = arg(3, 100000), per = arg(4, 10), K = arg(5, 5), threads = arg(6, 2);
     if (tasks < 1 || tasks > 20000000 || workers < per || workers > 10000000 || per < 1 || per > 100 || K < 2 ||

@@ -41,6 +41,63 @@ size_t at(int K, int w, int given, int truth) {
   return (static_cast<size_t>(w) * K + given) * K + truth;
 }
 
+// Flat row offsets of the answers, computed once per fit: in task order the offset of
+// (worker, label)'s row of the error table, in worker order the offsets of the task's posterior
+// and of the label's row inside the worker's table.
+struct Rows {
+  std::vector<int> task_err;                  // (w*K + l)*K, task order
+  std::vector<int> worker_post, worker_label;  // t*K and l*K, worker order
+  Rows(const Answers& a) : task_err(a.task_worker.size()), worker_post(a.worker_task.size()), worker_label(a.worker_task.size()) {
+    for (size_t i = 0; i < task_err.size(); ++i) task_err[i] = (a.task_worker[i] * a.K + a.task_label[i]) * a.K;
+    for (size_t i = 0; i < worker_post.size(); ++i)
+      worker_post[i] = a.worker_task[i] * a.K, worker_label[i] = a.worker_label[i] * a.K;
+  }
+};
+
+// x[c] += table[rows[i] + c] for the n rows; KK > 0 fixes K at compile time (same order, same bits).
+template <int KK>
+void gather_rows(double* x, const double* table, const int* rows, int n, int K) {
+  const int k = KK > 0 ? KK : K;
+  for (int i = 0; i < n; ++i) {
+    const double* e = table + rows[i];
+    for (int c = 0; c < k; ++c) x[c] += e[c];
+  }
+}
+
+// table[to[i] + c] += src[from[i] + c] for the n answers of one worker.
+template <int KK>
+void scatter_rows(double* table, const double* src, const int* to, const int* from, int n, int K) {
+  const int k = KK > 0 ? KK : K;
+  for (int i = 0; i < n; ++i) {
+    double* e = table + to[i];
+    const double* p = src + from[i];
+    for (int c = 0; c < k; ++c) e[c] += p[c];
+  }
+}
+
+using GatherFn = void (*)(double*, const double*, const int*, int, int);
+using ScatterFn = void (*)(double*, const double*, const int*, const int*, int, int);
+
+GatherFn gather_for(int K) {
+  switch (K) {
+    case 2: return gather_rows<2>;
+    case 3: return gather_rows<3>;
+    case 4: return gather_rows<4>;
+    case 5: return gather_rows<5>;
+    default: return gather_rows<0>;
+  }
+}
+
+ScatterFn scatter_for(int K) {
+  switch (K) {
+    case 2: return scatter_rows<2>;
+    case 3: return scatter_rows<3>;
+    case 4: return scatter_rows<4>;
+    case 5: return scatter_rows<5>;
+    default: return scatter_rows<0>;
+  }
+}
+
 int chunk_count(int n) { return (n + kChunk - 1) / kChunk; }
 
 double sum_parts(const std::vector<double>& part) {
@@ -53,8 +110,10 @@ double sum_parts(const std::vector<double>& part) {
 // worker used, floored at 1e-10, normalised over those labels; with smoothing alpha: counts +
 // alpha over all K. Returns the ELBO's likelihood term sum_{answers, c} p_tc ln err[w, l, c]
 // = sum_{w,l,c} counts[w,l,c] ln err[w,l,c], so the ELBO needs no extra pass over the answers.
-double m_step_full(const Answers& a, const std::vector<double>& post, double alpha, int threads, Errors& err) {
+double m_step_full(const Answers& a, const Rows& rows, const std::vector<double>& post, double alpha, int threads,
+                   Errors& err) {
   const int K = a.K;
+  const ScatterFn scatter = scatter_for(K);
   err.assign(static_cast<size_t>(a.W) * K * K, 0.0);
   std::vector<double> part(static_cast<size_t>(chunk_count(a.W)), 0.0);
   for_chunks(a.W, threads, [&](int w0, int w1, int chunk) {
@@ -64,13 +123,9 @@ double m_step_full(const Answers& a, const std::vector<double>& post, double alp
     for (int w = w0; w < w1; ++w) {
       std::fill(used.begin(), used.end(), 0);
       double* ew = &err[at(K, w, 0, 0)];
-      for (int i = a.worker_start[w]; i < a.worker_start[w + 1]; ++i) {
-        const int l = a.worker_label[i];
-        used[l] = 1;
-        const double* p = &post[static_cast<size_t>(a.worker_task[i]) * K];
-        double* e = ew + static_cast<size_t>(l) * K;
-        for (int c = 0; c < K; ++c) e[c] += p[c];
-      }
+      const int i0 = a.worker_start[w], i1 = a.worker_start[w + 1];
+      for (int i = i0; i < i1; ++i) used[a.worker_label[i]] = 1;
+      scatter(ew, post.data(), &rows.worker_label[i0], &rows.worker_post[i0], i1 - i0, K);
       std::copy(ew, ew + static_cast<size_t>(K) * K, raw.begin());
       std::fill(col.begin(), col.end(), 0.0);
       for (int l = 0; l < K; ++l) {
@@ -130,9 +185,10 @@ struct TaskSums {
 // E-step in log2 with the row maximum subtracted (crowd-kit), gold tasks optionally one-hot,
 // fused with the class prior and the posterior entropy (ln p = ln2 (x - max) - ln sum, one log
 // per task). `lerr` is a reused buffer.
-TaskSums e_step(const Answers& a, const std::vector<double>& prior, const Errors& err, std::vector<double>& post,
-                const std::vector<int>* gold, int threads, std::vector<double>& lerr) {
+TaskSums e_step(const Answers& a, const Rows& rows, const std::vector<double>& prior, const Errors& err,
+                std::vector<double>& post, const std::vector<int>* gold, int threads, std::vector<double>& lerr) {
   const int K = a.K;
+  const GatherFn gather = gather_for(K);
   std::vector<double> lp(static_cast<size_t>(K));
   for (int c = 0; c < K; ++c) lp[c] = std::log2(prior[c]);
   lerr.resize(err.size());
@@ -150,14 +206,13 @@ TaskSums e_step(const Answers& a, const std::vector<double>& prior, const Errors
       if (n == 0) continue;
       double* p = &post[static_cast<size_t>(t) * K];
       for (int c = 0; c < K; ++c) x[c] = lp[c];
-      for (int i = a.task_start[t]; i < a.task_start[t + 1]; ++i) {
-        const double* e = &lerr[at(K, a.task_worker[i], a.task_label[i], 0)];
-        for (int c = 0; c < K; ++c) x[c] += e[c];
-      }
-      double mx = -std::numeric_limits<double>::infinity();
-      for (int c = 0; c < K; ++c) mx = std::max(mx, x[c]);
+      gather(x.data(), lerr.data(), &rows.task_err[a.task_start[t]], n, K);
+      int top = 0;
+      for (int c = 1; c < K; ++c)
+        if (x[c] > x[top]) top = c;
+      const double mx = x[top];
       double s = 0;
-      for (int c = 0; c < K; ++c) s += (p[c] = std::exp2(x[c] - mx));
+      for (int c = 0; c < K; ++c) s += (p[c] = c == top ? 1.0 : std::exp2(x[c] - mx));  // exp2(0) = 1 exactly
       for (int c = 0; c < K; ++c) p[c] /= s;
       if (gold && (*gold)[t] >= 0) {
         for (int c = 0; c < K; ++c) p[c] = c == (*gold)[t] ? 1.0 : 0.0;
@@ -227,14 +282,18 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
   Answers a(d);
   const int K = a.K;
   if (o.n_iter < 0 || o.n_iter > 1000000) throw InputError("dawid_skene: n_iter must be in [0, 1000000]");
+  if (static_cast<int64_t>(a.W) * K * K > std::numeric_limits<int>::max() ||
+      static_cast<int64_t>(a.T) * K > std::numeric_limits<int>::max())
+    throw InputError("dawid_skene: workers x labels^2 or tasks x labels exceeds 2^31 table cells");
   if (o.smoothing < 0) throw InputError("dawid_skene: smoothing must be non-negative");
   const int threads = o.threads > 0 ? o.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   const std::vector<int>* gold = o.use_gold && !d.gold.empty() ? &d.gold : nullptr;
   std::vector<double> post, prior, skill;
   Errors err;
   std::vector<double> lerr;
+  const Rows rows(a);
   auto m_step = [&]() {
-    return o.one_coin ? m_step_one_coin(a, post, skill, err) : m_step_full(a, post, o.smoothing, threads, err);
+    return o.one_coin ? m_step_one_coin(a, post, skill, err) : m_step_full(a, rows, post, o.smoothing, threads, err);
   };
   auto fix_gold = [&]() {
     if (!gold) return;
@@ -270,7 +329,7 @@ InferenceResult dawid_skene_em(const LabelData& d, const DsOptions& o) {
   int64_t it = 0;
   for (; it < o.n_iter; ++it) {
     std::vector<double> old_prior = prior;
-    TaskSums sums = e_step(a, prior, err, post, gold, threads, lerr);
+    TaskSums sums = e_step(a, rows, prior, err, post, gold, threads, lerr);
     if (o.hard) harden(a, post), fix_gold(), sums = hard_sums(a, post);
     prior = sums.prior;
     const double loglik = m_step();

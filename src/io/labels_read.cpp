@@ -2,6 +2,7 @@
 #include "io/labels_read.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <numeric>
@@ -304,14 +305,18 @@ class Builder {
     }
   }
 
-  void read_gold(std::string_view text, const std::string& file, const LabelReadOptions& opt) {
+  // The loop shared by the two-column side files (gold: task and gold label; weights: worker and
+  // weight): the layout from the first line, the column count of every row, then the key and
+  // value cells of each row handed to `row(key, value, line)`.
+  template <class Row>
+  void read_side_file(std::string_view text, const std::string& file, LabelReadOptions o, Role key, Role value,
+                      const std::string& what, Row row) {
     Lines lines(text);
     std::string_view line;
-    if (!lines.next(line)) return;  // an empty gold file: no gold
-    LabelReadOptions o = opt;
+    if (!lines.next(line)) return;  // an empty side file: nothing
     o.format = "auto";
-    Layout lay = decide_layout(line, file, lines.number(), o, {Role::task, Role::gold}, {Role::task, Role::gold},
-                               true, false);
+    Layout lay = decide_layout(line, file, lines.number(), o, {key, value}, {key, value}, value == Role::gold,
+                               value == Role::weight);
     bool have_line = !lay.header;
     while (have_line || lines.next(line)) {
       have_line = false;
@@ -319,57 +324,45 @@ class Builder {
       auto cells = split(line, lay.delim, file, ln);
       if (cells.size() < lay.roles.size())
         throw InputError({file, ln, static_cast<int>(line.size()) + 1},
-                         "expected " + std::to_string(lay.roles.size()) + " columns (task, gold label), found " +
+                         "expected " + std::to_string(lay.roles.size()) + " columns (" + what + "), found " +
                              std::to_string(cells.size()));
-      int t = -1;
-      const Cell* g = nullptr;
+      const Cell* k = nullptr;
+      const Cell* v = nullptr;
       for (size_t i = 0; i < lay.roles.size(); ++i) {
-        if (lay.roles[i] == Role::ignore) continue;
-        if (cells[i].text.empty()) throw InputError({file, ln, cells[i].column}, "empty cell");
-        if (lay.roles[i] == Role::task) t = tasks_.id(cells[i].text);
-        if (lay.roles[i] == Role::gold) g = &cells[i];
+        if (lay.roles[i] == key) k = &cells[i];
+        if (lay.roles[i] == value) v = &cells[i];
       }
-      set_gold(t, g->text, {file, ln, g->column}, opt);
+      row(*k, *v, ln);
     }
   }
 
+  void read_gold(std::string_view text, const std::string& file, const LabelReadOptions& opt) {
+    read_side_file(text, file, opt, Role::task, Role::gold, "task, gold label", [&](const Cell& k, const Cell& g, int ln) {
+      for (const Cell* c : k.column <= g.column ? std::array{&k, &g} : std::array{&g, &k})  // report the leftmost
+        if (c->text.empty()) throw InputError({file, ln, c->column}, "empty cell");
+      set_gold(tasks_.id(k.text), g.text, {file, ln, g.column}, opt);
+    });
+  }
+
   void read_weights(std::string_view text, const std::string& file) {
-    Lines lines(text);
-    std::string_view line;
-    if (!lines.next(line)) return;
-    LabelReadOptions o;
-    Layout lay = decide_layout(line, file, lines.number(), o, {Role::worker, Role::weight},
-                               {Role::worker, Role::weight}, false, true);
-    bool have_line = !lay.header;
-    while (have_line || lines.next(line)) {
-      have_line = false;
-      const int ln = lines.number();
-      auto cells = split(line, lay.delim, file, ln);
-      if (cells.size() < lay.roles.size())
-        throw InputError({file, ln, static_cast<int>(line.size()) + 1},
-                         "expected " + std::to_string(lay.roles.size()) + " columns (worker, weight), found " +
-                             std::to_string(cells.size()));
-      int w = -1;
-      double v = 0;
-      for (size_t i = 0; i < lay.roles.size(); ++i) {
-        const Cell& c = cells[i];
-        if (lay.roles[i] == Role::worker) {
-          if (c.text.empty()) throw InputError({file, ln, c.column}, "empty worker");
-          w = workers_.find(c.text);
-        }
-        if (lay.roles[i] == Role::weight) {
-          auto [ptr, ec] = std::from_chars(c.text.data(), c.text.data() + c.text.size(), v);
-          if (ec != std::errc() || ptr != c.text.data() + c.text.size() || c.text.empty() || !(v - v == 0) || v < 0)
-            throw InputError({file, ln, c.column},
-                             "expected a weight (a finite non-negative number), found '" + std::string(c.text) + "'");
-        }
-      }
-      if (w < 0) continue;  // a worker without judgments: nothing to weigh
-      if (weights_.size() < workers_.names().size()) weights_.resize(workers_.names().size(), -1.0);
-      if (weights_[w] >= 0 && weights_[w] != v)
-        throw InputError({file, ln, 1}, "worker '" + workers_.names()[w] + "' has two different weights");
-      weights_[w] = v;
-    }
+    read_side_file(text, file, LabelReadOptions{}, Role::worker, Role::weight, "worker, weight",
+                   [&](const Cell& k, const Cell& c, int ln) {
+                     double v = 0;
+                     auto [ptr, ec] = std::from_chars(c.text.data(), c.text.data() + c.text.size(), v);
+                     const bool bad_weight = ec != std::errc() || ptr != c.text.data() + c.text.size() ||
+                                             c.text.empty() || !(v - v == 0) || v < 0;
+                     if (k.text.empty() && !(bad_weight && c.column < k.column))  // the leftmost problem first
+                       throw InputError({file, ln, k.column}, "empty worker");
+                     if (bad_weight)
+                       throw InputError({file, ln, c.column}, "expected a weight (a finite non-negative number), found '" +
+                                                                  std::string(c.text) + "'");
+                     const int w = workers_.find(k.text);
+                     if (w < 0) return;  // a worker without judgments: nothing to weigh
+                     if (weights_.size() < workers_.names().size()) weights_.resize(workers_.names().size(), -1.0);
+                     if (weights_[w] >= 0 && weights_[w] != v)
+                       throw InputError({file, ln, 1}, "worker '" + workers_.names()[w] + "' has two different weights");
+                     weights_[w] = v;
+                   });
   }
 
   LabelData finish(const LabelReadOptions& opt) {
