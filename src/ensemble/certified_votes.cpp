@@ -85,6 +85,24 @@ EnsembleResult run_off_election(const VoteTensor& t, const Params&) {
   return r;
 }
 
+// FA+ROE: Run-Off Election over Finite Aggregation's subset models (Rezaei et al., ICML 2023).
+EnsembleResult fa_run_off_election(const VoteTensor& t, const Params& params) {
+  require_two_classes(t, "fa_run_off");
+  std::vector<int> shifts = fa_shifts(params, t.models);
+  EnsembleResult r;
+  for (int s = 0; s < t.samples; ++s) {
+    RunOff ro = fa_run_off(t.model_scores(s, 0), t.models, t.classes, shifts);
+    SampleDecision d;
+    d.prediction = ro.prediction;
+    d.certificate = ro.certificate;
+    d.details["finalists"] = {ro.first, ro.second};
+    r.samples.push_back(std::move(d));
+  }
+  r.explanation["shifts"] = shifts;
+  summarize(t, r);
+  return r;
+}
+
 const Registration dpa_reg{MethodInfo{
     .id = "dpa",
     .aliases = {"deep_partition_aggregation"},
@@ -118,6 +136,18 @@ const Registration roe_reg{MethodInfo{
     .citation = "Rezaei, Banihashem, Chegini & Feizi (2023), Run-Off Election: Improved Provable Defense against Data Poisoning Attacks, ICML",
     .params = {},
     .ensemble = run_off_election}};
+
+const Registration fa_roe_reg{MethodInfo{
+    .id = "fa_run_off",
+    .aliases = {"fa_roe"},
+    .family = "ensemble",
+    .input = "scores",
+    .summary = "Run-Off Election over k*d Finite Aggregation subset models, with the FA+ROE certificate",
+    .citation = "Rezaei, Banihashem, Chegini & Feizi (2023), Run-Off Election: Improved Provable Defense against Data Poisoning Attacks, ICML",
+    .params = {{"d", ParamType::integer, "1", "subsets each training sample is spread over; models = k * d", {}},
+               {"shifts", ParamType::text, "", "the d bucket shifts, comma-separated (default j*k), as for finite_aggregation",
+                {}}},
+    .ensemble = fa_run_off_election}};
 
 }  // namespace
 }  // namespace prefero

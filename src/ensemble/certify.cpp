@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -94,6 +95,65 @@ RunOff run_off(const double* scores, int models, int classes) {
   }
   int cert = std::min(cert_r1, cert_r2);
   r.certificate = cert == INT_MAX ? models : cert - 1;
+  return r;
+}
+
+namespace {
+
+// get_sample_cert of fa_roe_certify.py: the fewest buckets, largest power first, that bring gap to
+// <= 0; buckets + 1 when all of them cannot (the authors' loop has no bound there).
+int greedy_buckets(int gap, std::vector<int> power) {
+  std::sort(power.begin(), power.end(), std::greater<>());
+  int r = 0;
+  while (gap > 0) {
+    if (r == static_cast<int>(power.size())) return r + 1;
+    gap -= power[at(r++)];
+  }
+  return r;
+}
+
+}  // namespace
+
+// Rezaei, Banihashem, Chegini & Feizi 2023, FA+ROE certificate (Certv1 / Certv2 bounds).
+RunOff fa_run_off(const double* scores, int models, int classes, const std::vector<int>& shifts) {
+  RunOff r = run_off(scores, models, classes);  // prediction and finalists
+  const int kd = models, cp = r.prediction, cs = cp == r.first ? r.second : r.first;
+  const std::vector<int> votes = model_votes(scores, models, classes);
+  const std::vector<int> counts = vote_counts(votes, classes);
+  // Per bucket, the summed effect of the models it touches: power[h] = sum_j effect((h + shift_j) mod kd).
+  auto bucket_power = [&](auto effect) {
+    std::vector<int> power(at(kd), 0);
+    for (int h = 0; h < kd; ++h)
+      for (int s : shifts) power[at(h)] += effect((h + s) % kd);
+    return power;
+  };
+  auto is = [&](int m, int c) { return votes[at(m)] == c ? 1 : 0; };
+  // Buckets needed until c ranks above `target` in round 1 (Certv1).
+  auto overtake = [&](int target, int c) {
+    const int gap = counts[at(target)] - counts[at(c)] + lower(target, c);
+    return greedy_buckets(gap, bucket_power([&](int m) { return 1 + is(m, target) - is(m, c); }));
+  };
+  const int kImpossible = kd + 1;
+  int cert_r1 = kImpossible + 1;  // cp eliminated in round 1: two classes overtake it (Certv2)
+  for (int c1 = 0; c1 < classes; ++c1)
+    for (int c2 = 0; c2 < classes; ++c2) {
+      if (c1 == cp || c2 == cp || c1 == c2) continue;
+      const int gap = (counts[at(cp)] - counts[at(c1)] + lower(cp, c1)) + (counts[at(cp)] - counts[at(c2)] + lower(cp, c2));
+      const int both = greedy_buckets(gap, bucket_power([&](int m) { return 1 + 2 * is(m, cp) - is(m, c1) - is(m, c2); }));
+      cert_r1 = std::min(cert_r1, std::max(std::max(overtake(cp, c1), overtake(cp, c2)), both));
+    }
+  int cert_r2 = kImpossible + 1;  // c reaches the run-off against cp and wins it
+  for (int c = 0; c < classes; ++c) {
+    if (c == cp) continue;
+    int prefer = 0;
+    for (int m = 0; m < models; ++m) prefer += scores[m * classes + cp] > scores[m * classes + c] ? 1 : 0;
+    const int gap = 2 * prefer - models + lower(cp, c);
+    const int win = greedy_buckets(gap, bucket_power([&](int m) {
+      return scores[m * classes + cp] > scores[m * classes + c] ? 2 : 0;
+    }));
+    cert_r2 = std::min(cert_r2, std::max(overtake(cs, c), win));
+  }
+  r.certificate = std::min(std::min(cert_r1, cert_r2) - 1, kd);
   return r;
 }
 

@@ -24,6 +24,12 @@ struct RunOff {
 // scores: models x classes, row-major.
 RunOff run_off(const double* scores, int models, int classes);
 
+// FA+ROE (Rezaei et al. 2023, fa_roe_certify.py): the run-off prediction over k*d subset models
+// (scores: models x classes, models = k*d, subsets placed by `shifts` as in fa_certificate), with
+// the certificate from bucket-wise greedy bounds: a poisoned sample in bucket h changes the d
+// subset models (h + shifts[j]) mod kd, and buckets are spent largest effect first.
+RunOff fa_run_off(const double* scores, int models, int classes, const std::vector<int>& shifts);
+
 // ROE's dp(g1, g2): fewest poisoned samples (each flips one model's vote from the predicted class
 // to c1 or to c2) until both c1 and c2 overtake the prediction in round 1.
 int roe_two_overtake(int g1, int g2);

@@ -165,6 +165,56 @@ TEST(RunOff, PredictionMatchesDefinitionAndCertificateIsSound) {
   EXPECT_GT(tight, 100);  // the notes found the bound tight on small cases
 }
 
+TEST(FaRunOff, PredictionIsTheRunOffAndCertificateIsSoundAgainstExhaustiveBucketAdversary) {
+  // The adversary controls r buckets: every subset model (h + shift) mod kd of those buckets may
+  // output any ranking. The certificate must stay below the fewest buckets that change the run-off.
+  std::mt19937 rng(13);
+  const int classes = 3;
+  std::vector<std::vector<int>> perms;
+  std::vector<int> p{0, 1, 2};
+  do perms.push_back(p);
+  while (std::next_permutation(p.begin(), p.end()));
+  int positive = 0;
+  for (int trial = 0; trial < 120; ++trial) {
+    const int d = 1 + static_cast<int>(rng() % 2), k = 1 + static_cast<int>(rng() % (d == 1 ? 5 : 2)), kd = k * d;
+    std::vector<int> shifts{0};
+    if (d == 2) shifts.push_back(1 + static_cast<int>(rng() % static_cast<unsigned>(kd - 1)));
+    std::vector<std::vector<int>> rankings;
+    for (int m = 0; m < kd; ++m) rankings.push_back(perms[rng() % perms.size()]);
+    std::vector<double> s = scores_of(rankings, classes);
+    RunOff ro = fa_run_off(s.data(), kd, classes, shifts);
+    const int pred = run_off_reference(rankings, classes);
+    ASSERT_EQ(ro.prediction, pred) << "trial " << trial;
+    int need = kd + 1;
+    for (int r = 1; r <= kd && need > kd; ++r)
+      for_each_subset(kd, r, [&](unsigned mask) {
+        std::vector<int> hit;
+        for (int h = 0; h < kd; ++h)
+          if (mask >> h & 1)
+            for (int sh : shifts) hit.push_back((h + sh) % kd);
+        std::sort(hit.begin(), hit.end());
+        hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
+        int combos = 1;
+        for (size_t i = 0; i < hit.size(); ++i) combos *= static_cast<int>(perms.size());
+        for (int code = 0; code < combos; ++code) {
+          auto v = rankings;
+          int x = code;
+          for (int i : hit) {
+            v[static_cast<size_t>(i)] = perms[static_cast<size_t>(x) % perms.size()];
+            x /= static_cast<int>(perms.size());
+          }
+          if (run_off_reference(v, classes) != pred) {
+            need = std::min(need, r);
+            return;
+          }
+        }
+      });
+    EXPECT_LE(ro.certificate, need - 1) << "trial " << trial;
+    positive += ro.certificate > 0 ? 1 : 0;
+  }
+  EXPECT_GT(positive, 10);  // not vacuous: many cases certify at least one bucket
+}
+
 VoteTensor tensor(int models, int classes, std::vector<double> scores, std::vector<int> labels = {}) {
   VoteTensor t;
   t.models = models;
