@@ -36,7 +36,81 @@ __attribute__((target("avx2,fma"))) float dot_avx2(const float* a, const float* 
   return total;
 }
 
+// exp for 8 floats (Cephes expf scheme): x = n ln2 + r with n = round(x log2 e) and |r| <= ln2/2,
+// ln2 split in two parts so r is exact to float precision, e^r by a degree-6 polynomial, 2^n put in
+// the exponent bits. Inputs below -87.33 (where expf underflows to denormals) give 0, above 88.37
+// they are clamped. Accuracy against std::exp is checked in tests/unit/test_token_select.cpp.
+__attribute__((target("avx2,fma"))) __m256 exp_avx2(__m256 x) {
+  const __m256 hi = _mm256_set1_ps(88.3762626647949f), lo = _mm256_set1_ps(-87.3365478515625f);
+  const __m256 underflow = _mm256_cmp_ps(x, lo, _CMP_LT_OQ);
+  x = _mm256_max_ps(_mm256_min_ps(x, hi), lo);
+  const __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
+                                   _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), x);
+  r = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.12194440e-4f), r);
+  __m256 p = _mm256_set1_ps(1.9875691500e-4f);
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.3981999507e-3f));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(8.3334519073e-3f));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(4.1665795894e-2f));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(1.6666665459e-1f));
+  p = _mm256_fmadd_ps(p, r, _mm256_set1_ps(5.0000001201e-1f));
+  const __m256 r2 = _mm256_mul_ps(r, r);
+  const __m256 y = _mm256_add_ps(_mm256_fmadd_ps(p, r2, r), _mm256_set1_ps(1.0f));
+  const __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
+  return _mm256_andnot_ps(underflow, _mm256_mul_ps(y, _mm256_castsi256_ps(e)));
+}
+
 using DotFn = float (*)(const float*, const float*, int);
+// Turns logits[0..n) into exp(logit - max) and adds logits/sum into votes.
+using SoftmaxAddFn = void (*)(float* logits, size_t n, float* votes);
+
+void softmax_add_scalar(float* x, size_t n, float* votes) {
+  const float mx = *std::max_element(x, x + n);
+  float sum = 0;
+  for (size_t t = 0; t < n; ++t) sum += x[t] = std::exp(x[t] - mx);
+  const float inv = 1.0f / sum;
+  for (size_t t = 0; t < n; ++t) votes[t] += x[t] * inv;
+}
+
+__attribute__((target("avx2,fma"))) void softmax_add_avx2(float* x, size_t n, float* votes) {
+  __m256 vmax = _mm256_set1_ps(-INFINITY);
+  size_t m = 0;
+  for (; m + 8 <= n; m += 8) vmax = _mm256_max_ps(vmax, _mm256_loadu_ps(x + m));
+  alignas(32) float top[8];
+  _mm256_store_ps(top, vmax);
+  float mx = *std::max_element(top, top + 8);
+  for (; m < n; ++m) mx = std::max(mx, x[m]);
+  const __m256 vmx = _mm256_set1_ps(mx);
+  __m256 acc = _mm256_setzero_ps();
+  size_t t = 0;
+  for (; t + 8 <= n; t += 8) {
+    const __m256 v = exp_avx2(_mm256_sub_ps(_mm256_loadu_ps(x + t), vmx));
+    _mm256_storeu_ps(x + t, v);
+    acc = _mm256_add_ps(acc, v);
+  }
+  alignas(32) float lanes[8];
+  _mm256_store_ps(lanes, acc);
+  float sum = 0;
+  for (float l : lanes) sum += l;
+  for (; t < n; ++t) sum += x[t] = std::exp(x[t] - mx);
+  const float inv = 1.0f / sum;
+  const __m256 vinv = _mm256_set1_ps(inv);
+  t = 0;
+  for (; t + 8 <= n; t += 8)
+    _mm256_storeu_ps(votes + t, _mm256_fmadd_ps(_mm256_loadu_ps(x + t), vinv, _mm256_loadu_ps(votes + t)));
+  for (; t < n; ++t) votes[t] += x[t] * inv;
+}
+
+__attribute__((target("avx2,fma"))) void exp_simd_avx2(const float* x, float* out, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, exp_avx2(_mm256_loadu_ps(x + i)));
+  if (i < n) {  // the tail through one padded vector, so every value uses the same kernel
+    alignas(32) float tail[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    std::copy(x + i, x + n, tail);
+    _mm256_store_ps(tail, exp_avx2(_mm256_load_ps(tail)));
+    std::copy(tail, tail + (n - i), out + i);
+  }
+}
 
 void check(const TokenSelectInput& in) {
   if (in.heads < 1 || in.tokens < 1 || in.dim < 1 || !in.queries || !in.keys)
@@ -44,7 +118,7 @@ void check(const TokenSelectInput& in) {
 }
 
 // Adds each head's softmax over tokens into `votes`.
-std::vector<float> votes_with(const TokenSelectInput& in, DotFn dot) {
+std::vector<float> votes_with(const TokenSelectInput& in, DotFn dot, SoftmaxAddFn softmax_add) {
   check(in);
   const float scale = in.scale != 0 ? in.scale : 1.0f / std::sqrt(static_cast<float>(in.dim));
   const auto n = static_cast<size_t>(in.tokens), d = static_cast<size_t>(in.dim);
@@ -53,22 +127,30 @@ std::vector<float> votes_with(const TokenSelectInput& in, DotFn dot) {
     const float* q = in.queries + h * d;
     const float* keys = in.keys + h * n * d;
     for (size_t t = 0; t < n; ++t) logits[t] = scale * dot(q, keys + t * d, in.dim);
-    const float mx = *std::max_element(logits.begin(), logits.end());
-    float sum = 0;
-    for (float& x : logits) sum += x = std::exp(x - mx);
-    const float inv = 1.0f / sum;
-    for (size_t t = 0; t < n; ++t) votes[t] += logits[t] * inv;
+    softmax_add(logits.data(), n, votes.data());
   }
   return votes;
 }
 
+bool has_avx2() {
+  static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return avx2;
+}
+
 }  // namespace
 
-std::vector<float> token_votes_scalar(const TokenSelectInput& in) { return votes_with(in, dot_scalar); }
+std::vector<float> token_votes_scalar(const TokenSelectInput& in) {
+  return votes_with(in, dot_scalar, softmax_add_scalar);
+}
 
 std::vector<float> token_votes(const TokenSelectInput& in) {
-  static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  return votes_with(in, avx2 ? dot_avx2 : dot_scalar);
+  return has_avx2() ? votes_with(in, dot_avx2, softmax_add_avx2) : votes_with(in, dot_scalar, softmax_add_scalar);
+}
+
+bool exp_simd(const float* x, float* out, size_t n) {
+  if (!has_avx2()) return false;
+  exp_simd_avx2(x, out, n);
+  return true;
 }
 
 std::vector<int> token_select(const TokenSelectInput& in, int k) {

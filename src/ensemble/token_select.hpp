@@ -3,6 +3,7 @@
 // Long-Context Inference and Length Extrapolation for LLMs via Dynamic Token-Level KV Cache
 // Selection"): each head's softmax(scale * q . k) over tokens is a soft vote; the votes are summed
 // over heads and the k tokens with most votes are kept, the first and the last token always.
+#include <cstddef>
 #include <vector>
 
 namespace prefero {
@@ -21,5 +22,9 @@ std::vector<int> token_select(const TokenSelectInput& in, int k);
 std::vector<float> token_votes(const TokenSelectInput& in);
 // The same without SIMD (the reference the benchmark compares against).
 std::vector<float> token_votes_scalar(const TokenSelectInput& in);
+
+// The softmax's vectorised exp (AVX2 polynomial with range reduction) on n floats; false, with
+// `out` untouched, when the CPU lacks AVX2+FMA. Exposed so a test can check it against std::exp.
+bool exp_simd(const float* x, float* out, size_t n);
 
 }  // namespace prefero

@@ -59,6 +59,34 @@ TEST(TokenSelect, VotesMatchDoublePrecisionReference) {
   }
 }
 
+TEST(TokenSelect, VectorisedExpMatchesStdExp) {
+  // Every 1/4096 step over [-87, 88] (about 717k points, tail lengths 1..7 included) plus the
+  // underflow and clamp edges, against std::exp in double precision.
+  std::vector<float> x;
+  for (double v = -87.0; v <= 88.0; v += 1.0 / 4096) x.push_back(static_cast<float>(v));
+  x.push_back(0.0f);
+  x.push_back(-1e-30f);
+  std::vector<float> y(x.size());
+  if (!exp_simd(x.data(), y.data(), x.size())) GTEST_SKIP() << "no AVX2+FMA on this CPU";
+  double worst = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    const double want = std::exp(static_cast<double>(x[i]));
+    worst = std::max(worst, std::abs(y[i] - want) / want);
+  }
+  EXPECT_LT(worst, 4e-7);  // about 3 ulp of float
+  std::vector<float> edge = {-87.5f, -100.0f, -1e30f, 89.0f}, out(edge.size());
+  ASSERT_TRUE(exp_simd(edge.data(), out.data(), edge.size()));
+  EXPECT_EQ(out[0], 0.0f);
+  EXPECT_EQ(out[1], 0.0f);
+  EXPECT_EQ(out[2], 0.0f);
+  EXPECT_TRUE(std::isfinite(out[3]));
+  for (size_t n = 1; n < 9; ++n) {  // every tail length agrees with the full-vector result
+    std::vector<float> part(n);
+    ASSERT_TRUE(exp_simd(x.data() + 1000, part.data(), n));
+    for (size_t i = 0; i < n; ++i) EXPECT_EQ(part[i], y[1000 + i]);
+  }
+}
+
 TEST(TokenSelect, KeepsFirstAndLastAndTheMostVotedOthers) {
   Case c = random_case(8, 500, 64, 3);
   TokenSelectInput in{c.heads, c.tokens, c.dim, c.q.data(), c.k.data(), 0};
