@@ -332,6 +332,7 @@ class Builder {
         if (lay.roles[i] == key) k = &cells[i];
         if (lay.roles[i] == value) v = &cells[i];
       }
+      if (!k || !v) throw InputError({file, ln, 1}, "expected the columns " + what);  // decide_layout ensures them
       row(*k, *v, ln);
     }
   }
