@@ -5,21 +5,15 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
-#include <random>
 #include <thread>
 
+#include "rate/binomial_sampler.hpp"
 #include "rate/rating_result.hpp"
+#include "rate/seeded_rng.hpp"
 
 namespace prefero::rate {
 
 namespace {
-
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 
 std::atomic<ProgressHook> g_progress{nullptr};
 std::mutex g_progress_mutex;
@@ -29,20 +23,19 @@ std::mutex g_progress_mutex;
 void set_progress_hook(ProgressHook hook) { g_progress.store(hook); }
 
 std::vector<double> multinomial_counts(const std::vector<double>& weights, uint64_t seed, uint64_t round) {
-  std::mt19937_64 gen(splitmix64(seed ^ splitmix64(round + 1)));
+  // Conditional binomials in row order: row i gets Binomial(remaining, w_i / Σ_{j>=i} w_j).
+  SeededRng gen(seed, round);
   double total = 0;
   for (double w : weights) total += w;
-  auto remaining = static_cast<long long>(std::llround(total));
+  auto remaining = static_cast<int64_t>(std::llround(total));
   std::vector<double> out(weights.size(), 0.0);
+  size_t last = weights.size();
+  while (last > 0 && !(weights[last - 1] > 0)) --last;
   double rest = total;
-  for (size_t i = 0; i < weights.size() && remaining > 0; ++i) {
-    if (weights[i] <= 0) continue;
-    double p = rest > 0 ? std::min(1.0, weights[i] / rest) : 1.0;
-    long long k = remaining;
-    if (p < 1.0) {
-      std::binomial_distribution<long long> bin(remaining, p);
-      k = bin(gen);
-    }
+  for (size_t i = 0; i < last && remaining > 0; ++i) {
+    if (!(weights[i] > 0)) continue;
+    double p = i + 1 == last || !(rest > 0) ? 1.0 : std::min(1.0, weights[i] / rest);
+    int64_t k = binomial(gen, remaining, p);
     out[i] = static_cast<double>(k);
     remaining -= k;
     rest -= weights[i];
