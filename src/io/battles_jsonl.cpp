@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -164,6 +165,8 @@ class ByteSource {
     return static_cast<int>(std::min<uint64_t>(count, 0x7fffffff));
   }
   const std::string& name() const { return name_; }
+  // Bytes left for text in memory; unknown (the maximum) for a file.
+  size_t size_hint() const { return file_ ? SIZE_MAX : text_.size() - pos_; }
 
  private:
   std::string name_, path_;
@@ -178,7 +181,7 @@ class StreamParser {
 
   void run() {
     constexpr size_t kChunk = size_t{1} << 24;
-    std::vector<char> buf(kChunk + simdjson::SIMDJSON_PADDING);
+    std::vector<char> buf(std::min(kChunk, std::max<size_t>(src_.size_hint(), 4096)) + simdjson::SIMDJSON_PADDING);
     size_t carry = 0;      // bytes kept from the previous chunk (an unfinished line)
     uint64_t offset = 0;   // file offset of buf[0]
     bool eof = false, first = true;
