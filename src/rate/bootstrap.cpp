@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "rate/binomial_sampler.hpp"
+#include "rate/multinomial_sampler.hpp"
 #include "rate/rating_result.hpp"
 #include "rate/seeded_rng.hpp"
 
@@ -23,24 +23,7 @@ std::mutex g_progress_mutex;
 void set_progress_hook(ProgressHook hook) { g_progress.store(hook); }
 
 std::vector<double> multinomial_counts(const std::vector<double>& weights, uint64_t seed, uint64_t round) {
-  // Conditional binomials in row order: row i gets Binomial(remaining, w_i / Σ_{j>=i} w_j).
-  SeededRng gen(seed, round);
-  double total = 0;
-  for (double w : weights) total += w;
-  auto remaining = static_cast<int64_t>(std::llround(total));
-  std::vector<double> out(weights.size(), 0.0);
-  size_t last = weights.size();
-  while (last > 0 && !(weights[last - 1] > 0)) --last;
-  double rest = total;
-  for (size_t i = 0; i < last && remaining > 0; ++i) {
-    if (!(weights[i] > 0)) continue;
-    double p = i + 1 == last || !(rest > 0) ? 1.0 : std::min(1.0, weights[i] / rest);
-    int64_t k = binomial(gen, remaining, p);
-    out[i] = static_cast<double>(k);
-    remaining -= k;
-    rest -= weights[i];
-  }
-  return out;
+  return MultinomialSampler(weights).draw(seed, round);
 }
 
 BootstrapResult bootstrap(const std::vector<double>& row_weights, int rounds, uint64_t seed, int threads,
@@ -54,10 +37,11 @@ BootstrapResult bootstrap(const std::vector<double>& row_weights, int rounds, ui
   std::atomic<int> next{0}, done{0}, degenerate{0};
   ProgressHook hook = g_progress.load();
   size_t step = std::max<size_t>(1, static_cast<size_t>(rounds) / 100);
+  const MultinomialSampler sampler(row_weights);
   auto worker = [&] {
     std::vector<double> ratings;
     for (int r = next++; r < rounds; r = next++) {
-      std::vector<double> counts = multinomial_counts(row_weights, seed, static_cast<uint64_t>(r));
+      std::vector<double> counts = sampler.draw(seed, static_cast<uint64_t>(r));
       ratings.assign(num_models, nan);
       if (fit(counts, ratings)) res.replicates[static_cast<size_t>(r)] = ratings;
       else ++degenerate;
