@@ -9,6 +9,7 @@
 
 #include "rate/binomial_sampler.hpp"
 #include "rate/bootstrap.hpp"
+#include "rate/multinomial_sampler.hpp"
 
 namespace prefero::rate {
 namespace {
@@ -102,6 +103,29 @@ TEST(RateMultinomial, ConservesTotalAndHasMultinomialMoments) {
   // Same (seed, round) -> same draw; another round -> another draw.
   EXPECT_EQ(multinomial_counts(w, 42, 3), multinomial_counts(w, 42, 3));
   EXPECT_NE(multinomial_counts(w, 42, 3), multinomial_counts(w, 42, 4));
+}
+
+TEST(RateMultinomial, MarginalsAreBinomial) {
+  // Each count of Multinomial(N, π) is Binomial(N, π_i): chi-square of the sampler's marginals
+  // (a small-mean row on the inversion path, a large one on PTRS) against the binomial pmf.
+  std::vector<double> w = {2, 300, 7, 5000, 40};
+  const int64_t N = 5349;
+  MultinomialSampler sampler(w);
+  const int rounds = 40000;
+  for (size_t row : {size_t{0}, size_t{1}, size_t{3}}) {
+    std::vector<double> observed(static_cast<size_t>(N) + 1, 0.0);
+    for (int r = 0; r < rounds; ++r) observed[static_cast<size_t>(sampler.draw(7, static_cast<uint64_t>(r))[row])] += 1;
+    double p = w[row] / static_cast<double>(N), stat = 0, pooled_o = 0, pooled_e = 0;
+    int cells = 0;
+    for (int64_t k = 0; k <= N; ++k) {
+      double e = rounds * std::exp(log_pmf(N, p, k)), o = observed[static_cast<size_t>(k)];
+      if (e >= 5) stat += (o - e) * (o - e) / e, ++cells;
+      else pooled_o += o, pooled_e += e;
+    }
+    if (pooled_e > 0) stat += (pooled_o - pooled_e) * (pooled_o - pooled_e) / pooled_e, ++cells;
+    int df = cells - 1;
+    EXPECT_LT(stat, df + 6 * std::sqrt(2.0 * df) + 10) << "row " << row << " df=" << df;
+  }
 }
 
 }  // namespace
