@@ -184,15 +184,14 @@ class StreamParser {
     std::vector<char> buf(std::min(kChunk, std::max<size_t>(src_.size_hint(), 4096)) + simdjson::SIMDJSON_PADDING);
     size_t carry = 0;      // bytes kept from the previous chunk (an unfinished line)
     uint64_t offset = 0;   // file offset of buf[0]
-    bool eof = false, first = true;
+    bool eof = false;
     while (!eof) {
       size_t want = buf.size() - simdjson::SIMDJSON_PADDING - carry;
       size_t got = src_.read(buf.data() + carry, want);
       eof = got < want;
       size_t end = carry + got, start = 0;
       std::memset(buf.data() + end, ' ', simdjson::SIMDJSON_PADDING);
-      if (first && end >= 3 && std::memcmp(buf.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;  // UTF-8 byte order mark
-      first = false;
+      if (offset == 0 && end >= 3 && std::memcmp(buf.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;  // UTF-8 byte order mark
       size_t cut = end;
       if (!eof) {
         const char* nl = last_newline(buf.data() + start, end - start);
