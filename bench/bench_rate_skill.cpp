@@ -9,7 +9,7 @@
 #include <string>
 
 #include "rate/comparisons.hpp"
-#include "rate/match_log.hpp"
+#include "io/read_comparisons.hpp"
 #include "rate/seeded_rng.hpp"
 #include "registry/registry.hpp"
 
@@ -19,8 +19,9 @@ namespace {
 
 const Comparisons& llmfao() {
   static const Comparisons c = [] {
-    std::ifstream in(std::string(PREFERO_SHARED_DIR) + "/refdata/arena/evalica/llmfao.csv");
-    return read_match_log(in, "llmfao.csv");
+    ComparisonsReadOptions keep;
+    keep.keep_order = true;  // the online models need the file order
+    return read_comparisons(std::string(PREFERO_SHARED_DIR) + "/refdata/arena/evalica/llmfao.csv", keep);
   }();
   return c;
 }

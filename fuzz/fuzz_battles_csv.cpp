@@ -1,36 +1,7 @@
-// libFuzzer target: read_battles_csv_text. InputError is the expected answer to bad input; any other
-// exception, a sanitizer report, or a broken invariant is a crash.
-#include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <string_view>
-
-#include "core/error.hpp"
+// libFuzzer target: read_battles_csv_text (the shared body is in comparisons_reader_fuzz.hpp).
 #include "io/read_comparisons.hpp"
-
-using namespace prefero;
+#include "comparisons_reader_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string_view text(reinterpret_cast<const char*>(data), size);
-  ComparisonsReadOptions opt;
-  opt.keep_order = size % 2 == 1;  // exercise both storage modes
-  opt.max_models = 1000;
-  opt.max_rows = 100000;
-  if (size % 3 == 0) opt.covariates = {"x"};
-  try {
-    Comparisons c = read_battles_csv_text(text, "fuzz-input", opt);
-    for (const auto& r : c.pairs)
-      if (r.a < 0 || r.b < 0 || static_cast<size_t>(r.a) >= c.models.size() || static_cast<size_t>(r.b) >= c.models.size() ||
-          !(r.count > 0) || (r.covariates >= 0 && static_cast<size_t>(r.covariates) >= c.covariates.size())) {
-        std::fprintf(stderr, "fuzz_battles_csv: invariant broken: pair row\n");
-        std::abort();
-      }
-    for (const auto& k : c.rankings)
-      for (const auto& tier : k.tiers)
-        for (int m : tier)
-          if (m < 0 || static_cast<size_t>(m) >= c.models.size()) std::abort();
-  } catch (const InputError&) {
-    // bad input, reported properly
-  }
-  return 0;
+  return prefero::fuzz::fuzz_comparisons_reader(data, size, prefero::read_battles_csv_text, "fuzz_battles_csv");
 }

@@ -35,10 +35,6 @@ seed fuzz_abc_yaml abcvoting/fileio_examples/valid/test6.abc.yaml abcvoting/file
   abcvoting/fileio_examples/valid/test8.abc.yaml abcvoting/test_instances/instanceS0000.abc.yaml
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
-seed fuzz_match_log arena/evalica/simple.csv arena/arena_hard_auto/arena_hard_battles.jsonl
-mkdir -p "$work/corpus-fuzz_match_log"
-printf 'model_a,model_b,winner\nx,y,model_a\ny,z,tie\n' >"$work/corpus-fuzz_match_log/battles.csv"
-printf '{"ranking": [["a"], ["b", "c"], "d"]}\n{"model_a": "a", "model_b": "d", "winner": "model_b"}\n' >"$work/corpus-fuzz_match_log/votes.jsonl"
 mkdir -p "$work/corpus-fuzz_labels"
 printf '\x00question,worker,answer\r\n1,A,0\r\n1,B,1\r\n2,A,1\r\n\0question,truth\n1,0\n\0worker,weight\nA,2\n' \
   >"$work/corpus-fuzz_labels/zheng.csv"

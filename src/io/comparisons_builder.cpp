@@ -32,17 +32,49 @@ bool ComparisonsBuilder::add_pair(int a, int b, Outcome outcome, double count, c
     out_.pairs.push_back(PairRow{a, b, outcome, count, c});
     return true;
   }
-  auto [it, fresh] = pair_rows_.try_emplace(RowKey{a, b, c, outcome}, static_cast<int>(out_.pairs.size()));
-  if (!fresh) {
-    out_.pairs[static_cast<size_t>(it->second)].count += count;
+  uint64_t ab = static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32 | static_cast<uint32_t>(b);
+  uint64_t co = static_cast<uint64_t>(static_cast<uint32_t>(c)) << 2 | static_cast<uint64_t>(outcome);
+  int64_t row = find_or_add_row(ab, co);
+  if (row >= 0) {
+    counts_[static_cast<size_t>(row)] += count;
     return true;
   }
-  if (out_.pairs.size() >= options_.max_rows) {
-    pair_rows_.erase(it);
-    return false;
-  }
+  if (out_.pairs.size() >= options_.max_rows) return false;
+  // A new row: claim the slot that the search ended on (row = -(slot + 2)).
+  slots_[static_cast<size_t>(-row - 2)] = RowSlot{ab, co, static_cast<int64_t>(out_.pairs.size())};
+  ++used_;
   out_.pairs.push_back(PairRow{a, b, outcome, count, c});
+  counts_.push_back(count);
   return true;
+}
+
+namespace {
+uint64_t mix64(uint64_t x) {  // splitmix64's finalizer: every input bit reaches every output bit
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+}  // namespace
+
+// The row of (ab, co), or -(slot + 2) for the empty slot where it would go.
+int64_t ComparisonsBuilder::find_or_add_row(uint64_t ab, uint64_t co) {
+  if (2 * (used_ + 1) > slots_.size()) {  // grow (and rehash) to keep the table at most half full
+    std::vector<RowSlot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), RowSlot{});
+    used_ = 0;
+    for (const RowSlot& s : old)
+      if (s.row >= 0) {
+        int64_t at = find_or_add_row(s.ab, s.co);
+        slots_[static_cast<size_t>(-at - 2)] = s;
+        ++used_;
+      }
+  }
+  size_t mask = slots_.size() - 1;
+  for (size_t i = static_cast<size_t>(mix64(ab ^ mix64(co))) & mask;; i = (i + 1) & mask) {
+    const RowSlot& s = slots_[i];
+    if (s.row < 0) return -static_cast<int64_t>(i) - 2;
+    if (s.ab == ab && s.co == co) return s.row;
+  }
 }
 
 bool parse_outcome(std::string_view s, Outcome& out) {

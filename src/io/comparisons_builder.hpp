@@ -46,7 +46,10 @@ class ComparisonsBuilder {
 
   size_t num_rows() const { return out_.pairs.size(); }
   const ComparisonsReadOptions& options() const { return options_; }
-  Comparisons finish() { return std::move(out_); }
+  Comparisons finish() {
+    for (size_t r = 0; r < counts_.size(); ++r) out_.pairs[r].count = counts_[r];
+    return std::move(out_);
+  }
 
  private:
   int covariate_row(const double* cov);
@@ -54,19 +57,17 @@ class ComparisonsBuilder {
   ComparisonsReadOptions options_;
   Comparisons out_;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> model_ids_;
-  struct RowKey {
-    int a, b, cov;
-    Outcome outcome;
-    bool operator==(const RowKey&) const = default;
+  // (a, b, outcome, covariate row) -> row, open addressing with linear probing in one flat
+  // array (a node-based map costs a cache miss per battle on large files).
+  struct RowSlot {
+    uint64_t ab = 0;    // a << 32 | b
+    uint64_t co = 0;    // covariate row << 2 | outcome
+    int64_t row = -1;   // -1: empty
   };
-  struct RowKeyHash {
-    size_t operator()(const RowKey& k) const {
-      uint64_t x = (static_cast<uint64_t>(static_cast<uint32_t>(k.a)) << 32 | static_cast<uint32_t>(k.b)) * 0x9E3779B97F4A7C15ULL;
-      x ^= (static_cast<uint64_t>(static_cast<uint32_t>(k.cov)) << 2 | static_cast<uint64_t>(k.outcome)) * 0xC2B2AE3D27D4EB4FULL;
-      return static_cast<size_t>(x ^ (x >> 29));
-    }
-  };
-  std::unordered_map<RowKey, int, RowKeyHash> pair_rows_;  // (a, b, outcome, cov) -> row
+  int64_t find_or_add_row(uint64_t ab, uint64_t co);
+  std::vector<RowSlot> slots_;  // size a power of two, at most half full
+  size_t used_ = 0;
+  std::vector<double> counts_;  // per compressed row while reading (small and hot; copied into pairs by finish)
   std::unordered_map<std::string, int> covariate_rows_;    // raw bytes of a covariate vector -> row
 };
 

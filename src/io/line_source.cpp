@@ -13,11 +13,12 @@ LineSource::LineSource(const std::string& path, size_t chunk) : name_(path), chu
   buf_.assign(chunk_ + kLinePadding, '\0');
 }
 
-LineSource::LineSource(std::string_view text, std::string name) : name_(std::move(name)), eof_(true) {
+LineSource::LineSource(std::string_view text, std::string name, int first_line)
+    : name_(std::move(name)), eof_(true), line_(first_line - 1) {
   buf_.assign(text.size() + kLinePadding, '\0');
   if (!text.empty()) std::memcpy(buf_.data(), text.data(), text.size());
   end_ = text.size();
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte order mark
+  if (first_line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte order mark
 }
 
 LineSource::~LineSource() {

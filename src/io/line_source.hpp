@@ -17,8 +17,8 @@ class LineSource {
   // Lines of a file, read `chunk` bytes at a time (a line longer than a chunk grows the buffer).
   // Throws InputError if the file cannot be opened.
   LineSource(const std::string& path, size_t chunk = size_t{1} << 24);
-  // Lines of text held in memory (copied once into a padded buffer).
-  LineSource(std::string_view text, std::string name);
+  // Lines of text held in memory (copied once into a padded buffer), numbered from first_line.
+  LineSource(std::string_view text, std::string name, int first_line = 1);
   ~LineSource();
   LineSource(const LineSource&) = delete;
   LineSource& operator=(const LineSource&) = delete;

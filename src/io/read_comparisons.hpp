@@ -17,7 +17,8 @@ namespace prefero {
 //   .json             pair counts `{"models": [...], "X": [[i,j],...], "Y": [[wi,wj,tie,bothbad],...]}`
 Comparisons read_comparisons(const std::string& path, const ComparisonsReadOptions& options = {});
 
-// Battles as JSON lines (simdjson, streamed in chunks). Fields: model_a, model_b (strings),
+// Battles as JSON lines (simdjson document stream over 16 MB chunks; an object may also span
+// lines). Fields: model_a, model_b (strings),
 // winner (model_a | model_b | tie | tie (bothbad); left/right accepted), optional weight/count
 // (a positive number), optional covariates named in options.covariates (numbers); every other
 // field (judge, tstamp, question_id, ...) is ignored.

@@ -5,21 +5,15 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
-#include <random>
 #include <thread>
 
+#include "rate/multinomial_sampler.hpp"
 #include "rate/rating_result.hpp"
+#include "rate/seeded_rng.hpp"
 
 namespace prefero::rate {
 
 namespace {
-
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 
 std::atomic<ProgressHook> g_progress{nullptr};
 std::mutex g_progress_mutex;
@@ -29,25 +23,7 @@ std::mutex g_progress_mutex;
 void set_progress_hook(ProgressHook hook) { g_progress.store(hook); }
 
 std::vector<double> multinomial_counts(const std::vector<double>& weights, uint64_t seed, uint64_t round) {
-  std::mt19937_64 gen(splitmix64(seed ^ splitmix64(round + 1)));
-  double total = 0;
-  for (double w : weights) total += w;
-  auto remaining = static_cast<long long>(std::llround(total));
-  std::vector<double> out(weights.size(), 0.0);
-  double rest = total;
-  for (size_t i = 0; i < weights.size() && remaining > 0; ++i) {
-    if (weights[i] <= 0) continue;
-    double p = rest > 0 ? std::min(1.0, weights[i] / rest) : 1.0;
-    long long k = remaining;
-    if (p < 1.0) {
-      std::binomial_distribution<long long> bin(remaining, p);
-      k = bin(gen);
-    }
-    out[i] = static_cast<double>(k);
-    remaining -= k;
-    rest -= weights[i];
-  }
-  return out;
+  return MultinomialSampler(weights).draw(seed, round);
 }
 
 BootstrapResult bootstrap(const std::vector<double>& row_weights, int rounds, uint64_t seed, int threads,
@@ -61,10 +37,11 @@ BootstrapResult bootstrap(const std::vector<double>& row_weights, int rounds, ui
   std::atomic<int> next{0}, done{0}, degenerate{0};
   ProgressHook hook = g_progress.load();
   size_t step = std::max<size_t>(1, static_cast<size_t>(rounds) / 100);
+  const MultinomialSampler sampler(row_weights);
   auto worker = [&] {
     std::vector<double> ratings;
     for (int r = next++; r < rounds; r = next++) {
-      std::vector<double> counts = multinomial_counts(row_weights, seed, static_cast<uint64_t>(r));
+      std::vector<double> counts = sampler.draw(seed, static_cast<uint64_t>(r));
       ratings.assign(num_models, nan);
       if (fit(counts, ratings)) res.replicates[static_cast<size_t>(r)] = ratings;
       else ++degenerate;

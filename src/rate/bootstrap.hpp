@@ -13,7 +13,8 @@
 
 namespace prefero::rate {
 
-// Multinomial(N = round(Σ weights), weights / Σ weights) by sequential binomials.
+// Multinomial(N = round(Σ weights), weights / Σ weights): one draw of rate/multinomial_sampler.hpp
+// (exact; Poissonisation with per-row constants), stream SeededRng(seed, round).
 std::vector<double> multinomial_counts(const std::vector<double>& weights, uint64_t seed, uint64_t round);
 
 // Fits one replicate: row counts in, one rating per model out; false = the replicate is

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -166,6 +167,32 @@ double evaluate(const Cells& c, const FitSpec& spec, const Layout& L, const std:
   return F;
 }
 
+// Gradient of the penalised log-likelihood only. For bt it needs one sigmoid per cell:
+// ∂ℓ/∂d = (n_a + n_tie/2) − n·σ(d); the other models go through `evaluate`.
+void gradient(const Cells& c, const FitSpec& spec, const Layout& L, const std::vector<double>& x, std::vector<double>& g) {
+  if (spec.model != PairModel::bt) {
+    evaluate(c, spec, L, x, &g, nullptr);
+    return;
+  }
+  g.assign(static_cast<size_t>(L.p), 0.0);
+  for (const Cell& cell : c.cells) {
+    double total = cell.n[0] + cell.n[1] + cell.n[2];
+    if (total == 0) continue;
+    double d = x[static_cast<size_t>(cell.a)] - x[static_cast<size_t>(cell.b)];
+    const double* z = cell.cov >= 0 && L.k > 0 ? c.cov[static_cast<size_t>(cell.cov)].data() : nullptr;
+    if (z)
+      for (int j = 0; j < L.k; ++j) d += x[static_cast<size_t>(L.beta + j)] * z[j];
+    double fd = cell.n[0] + 0.5 * cell.n[2] - total * sigmoid(d);
+    g[static_cast<size_t>(cell.a)] += fd;
+    g[static_cast<size_t>(cell.b)] -= fd;
+    if (z)
+      for (int j = 0; j < L.k; ++j) g[static_cast<size_t>(L.beta + j)] += fd * z[j];
+  }
+  double ls = spec.l2_strength / (spec.ln_base * spec.ln_base);
+  for (int i = 0; i < L.n; ++i) g[static_cast<size_t>(i)] -= ls * x[static_cast<size_t>(i)];
+  for (int j = 0; j < L.k; ++j) g[static_cast<size_t>(L.beta + j)] -= spec.l2_coef * x[static_cast<size_t>(L.beta + j)];
+}
+
 // In-place Cholesky of a (p × p) row-major SPD matrix into its lower factor; false if not SPD.
 bool cholesky(std::vector<double>& A, size_t p) {
   for (size_t j = 0; j < p; ++j) {
@@ -319,6 +346,56 @@ FitResult fit_pair_model(const Cells& cells, const FitSpec& spec, const std::vec
     }
   }
   res.loglik = F;
+  res.s.assign(x.begin(), x.begin() + L.n);
+  if (L.tau >= 0) res.tau = x[static_cast<size_t>(L.tau)];
+  res.beta.assign(x.begin() + L.beta, x.end());
+  return res;
+}
+
+ChordRefit::ChordRefit(const Cells& cells, const FitSpec& spec, std::vector<double> x0) : spec_(spec), x0_(std::move(x0)) {
+  Layout L = layout(cells, spec);
+  const size_t P = static_cast<size_t>(L.p);
+  if (x0_.size() != P) x0_.assign(P, 0.0);
+  std::vector<double> g;
+  evaluate(cells, spec, L, x0_, &g, &factor_);
+  if (spec.l2_strength == 0) {  // the same shift-fixing term as fit_pair_model
+    double c = 0;
+    for (int i = 0; i < L.n; ++i) c += factor_[static_cast<size_t>(i) * (P + 1)];
+    c = c > 0 ? c / L.n : 1.0;
+    for (int i = 0; i < L.n; ++i)
+      for (int j = 0; j < L.n; ++j) factor_[static_cast<size_t>(i) * P + static_cast<size_t>(j)] += c / L.n;
+  }
+  if (!cholesky(factor_, P)) factor_.clear();
+}
+
+FitResult ChordRefit::fit(const Cells& rep) const {
+  Layout L = layout(rep, spec_);
+  const size_t P = static_cast<size_t>(L.p);
+  FitResult res;
+  std::vector<double> x = x0_, g;
+  bool ok = !factor_.empty() && P == x0_.size();
+  double prev = std::numeric_limits<double>::infinity();
+  const int cap = std::max(4 * spec_.max_iter, 50);
+  for (res.iterations = 0; ok && res.iterations < cap;) {
+    ++res.iterations;
+    gradient(rep, spec_, L, x, g);
+    cholesky_solve(factor_, P, g);
+    double mx = 0;
+    for (size_t i = 0; i < P; ++i) mx = std::max(mx, std::abs(g[i]));
+    if (!std::isfinite(mx) || (res.iterations > 3 && mx > 0.9 * prev)) {
+      ok = false;  // diverging or stalling: use damped Newton
+      break;
+    }
+    for (size_t i = 0; i < P; ++i) x[i] += g[i];
+    prev = mx;
+    res.max_step = mx;
+    if (mx < spec_.tol) {
+      res.converged = true;
+      break;
+    }
+  }
+  if (!res.converged) return fit_pair_model(rep, spec_, x0_);
+  res.loglik = std::numeric_limits<double>::quiet_NaN();  // not needed by refits; costs a pass of logs
   res.s.assign(x.begin(), x.begin() + L.n);
   if (L.tau >= 0) res.tau = x[static_cast<size_t>(L.tau)];
   res.beta.assign(x.begin() + L.beta, x.end());

@@ -65,6 +65,24 @@ bool has_tie_param(const FitSpec& spec);
 
 // Damped Newton from `start` (empty: zeros). Never throws on non-convergence; reports it.
 FitResult fit_pair_model(const Cells& cells, const FitSpec& spec, const std::vector<double>& start = {});
+// Simplified (chord) Newton for many refits near one solution, e.g. bootstrap replicates: the
+// information matrix (with the shift-fixing term when unpenalised) is factored once at `x0` on
+// `cells`, and each refit iterates x ← x + H0⁻¹·∇ log L(x) from x0 until the largest step is
+// below spec.tol, as fit_pair_model does. Convergence is linear with a rate about the relative
+// change of the information (small for resampled counts); a refit that is slow (more than
+// `spec.max_iter`·4 steps) or does not shrink falls back to damped Newton from x0. The
+// result's loglik is NaN unless the fallback ran (refits need only the parameters).
+class ChordRefit {
+ public:
+  ChordRefit(const Cells& cells, const FitSpec& spec, std::vector<double> x0);
+  // `replicate`: the same cells with other counts.
+  FitResult fit(const Cells& replicate) const;
+
+ private:
+  FitSpec spec_;
+  std::vector<double> x0_, factor_;  // Cholesky factor (lower, row-major), empty if not SPD
+};
+
 // The parameter vector [s, (τ), β] of a result (for warm starts).
 std::vector<double> pack(const FitResult& r, const Cells& cells, const FitSpec& spec);
 

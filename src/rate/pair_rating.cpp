@@ -174,11 +174,14 @@ RatingResult rate_pair_model(const Comparisons& c, const Params& params, PairMod
     std::vector<double> start = pack(fit, cells, spec);
     auto seed = static_cast<uint64_t>(params.integer("seed"));
     int threads = static_cast<int>(std::clamp<int64_t>(params.integer("threads"), 0, 1024));
+    // Replicates are refitted from the full-data solution with its information matrix factored
+    // once (chord Newton, same stopping rule), falling back to damped Newton when that is slow.
+    ChordRefit chord(cells, spec, start);
     auto refit = [&](const std::vector<double>& counts, std::vector<double>& out) {
       Cells rep = cells;
       set_cell_counts(rep, counts);
       if (l2 == 0 && !estimability_problem(rep, c.models, ties_modelled).empty()) return false;
-      FitResult f = mm ? fit_bt_mm(rep, spec.tol, spec.max_iter) : fit_pair_model(rep, spec, start);
+      FitResult f = mm ? fit_bt_mm(rep, spec.tol, spec.max_iter) : chord.fit(rep);
       if (!f.converged) return false;
       out = to_ratings(f.s, sc);
       return true;

@@ -145,15 +145,7 @@ int run(bool verbose) {
         const double err = g == it->second.end() ? INFINITY : std::fabs(score[i] - g->second);
         if (!(err <= worst)) worst = err, worst_item = c.models[i];
       }
-      const std::string case_id = dataset;
-      if (worst <= 1e-6) {
-        report.agree(m.algorithm);
-      } else {
-        report.disagree(m.algorithm, case_id);
-      }
-      if (verbose || worst > 1e-6)
-        fmt::print("{} {} {}: max |ours - golden| = {:.3g} (item {})\n", worst <= 1e-6 ? "agree" : "DISAGREE",
-                   dataset, m.algorithm, worst, worst_item);
+      report.within_tolerance(m.algorithm, dataset, worst, 1e-6, verbose, "worst item " + worst_item);
     }
   }
   fmt::print("evalica golden conformance (3 data sets x 7 algorithms, tolerance 1e-6)\n\n");
@@ -163,20 +155,4 @@ int run(bool verbose) {
 }  // namespace
 }  // namespace prefero::conformance
 
-int main(int argc, char** argv) {
-  bool verbose = false;
-  for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]) == "--verbose") {
-      verbose = true;
-    } else {
-      fmt::print(stderr, "usage: {} [--verbose]\n", argv[0]);
-      return 2;
-    }
-  }
-  try {
-    return prefero::conformance::run(verbose);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    return 1;
-  }
-}
+int main(int argc, char** argv) { return prefero::conformance::suite_main(argc, argv, prefero::conformance::run); }

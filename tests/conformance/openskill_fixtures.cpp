@@ -91,14 +91,8 @@ int run(bool verbose) {
           ++pairs;
         }
       }
-      const bool ok = worst <= 1e-9;
-      if (ok)
-        report.agree(mf.id);
-      else
-        report.disagree(mf.id, sc.name);
-      if (verbose || !ok)
-        fmt::print("{} {} {}: {} (mu, sigma) pairs, max |ours - openskill| = {:.3g}\n", ok ? "agree" : "DISAGREE",
-                   mf.file, sc.name, pairs, worst);
+      report.within_tolerance(mf.id, sc.name, worst, 1e-9, verbose,
+                              fmt::format("{}: {} (mu, sigma) pairs", mf.file, pairs));
     }
   }
   fmt::print("openskill.py 6.2.0 fixture conformance (5 models x 8 scenarios, tolerance 1e-9)\n\n");
@@ -108,20 +102,4 @@ int run(bool verbose) {
 }  // namespace
 }  // namespace prefero::conformance
 
-int main(int argc, char** argv) {
-  bool verbose = false;
-  for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]) == "--verbose") {
-      verbose = true;
-    } else {
-      fmt::print(stderr, "usage: {} [--verbose]\n", argv[0]);
-      return 2;
-    }
-  }
-  try {
-    return prefero::conformance::run(verbose);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "error: {}\n", e.what());
-    return 1;
-  }
-}
+int main(int argc, char** argv) { return prefero::conformance::suite_main(argc, argv, prefero::conformance::run); }

@@ -69,6 +69,20 @@ class Report {
     return false;
   }
 
+  // Agree when the largest absolute error `worst` is within `tol` (NaN disagrees), else disagree;
+  // prints one line "agree|DISAGREE <case> <method>: <what>, max |ours - peer| = worst" when
+  // verbose or disagreeing. Returns whether it agreed.
+  bool within_tolerance(const std::string& method, const std::string& case_id, double worst, double tol, bool verbose,
+                        const std::string& what = "") {
+    const bool ok = worst <= tol;
+    if (ok) agree(method);
+    else disagree(method, case_id);
+    if (verbose || !ok)
+      fmt::print("{} {} {}: {}max |ours - peer| = {:.3g}\n", ok ? "agree" : "DISAGREE", case_id, method,
+                 what.empty() ? "" : what + ", ", worst);
+    return ok;
+  }
+
   // A disagreement explained by a check the suite ran (e.g. the same rule under another convention).
   void explained(const std::string& method, const std::string& case_id, const std::string& reason) {
     auto& t = tallies_[method];
@@ -138,6 +152,26 @@ class Report {
   std::map<std::string, MethodTally> tallies_;
   std::map<std::string, std::set<std::string>> extra_reasons_;
 };
+
+// main() of a suite whose only option is --verbose: exit 0 when every disagreement is known,
+// 1 otherwise or on an exception, 2 on a usage error.
+inline int suite_main(int argc, char** argv, int (*run)(bool verbose)) {
+  bool verbose = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--verbose") {
+      verbose = true;
+    } else {
+      fmt::print(stderr, "usage: {} [--verbose]\n", argv[0]);
+      return 2;
+    }
+  }
+  try {
+    return run(verbose);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 1;
+  }
+}
 
 // Why `rule` cannot run, or "" if it can: not registered, or a parameter value it does not declare.
 inline std::string unsupported_reason(const RuleRef& rule) {

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "rate/match_log.hpp"
+#include "io/read_comparisons.hpp"
 #include "rate/matchmaking.hpp"
 #include "rate/weng_lin.hpp"
 #include "registry/registry.hpp"
@@ -40,8 +40,9 @@ MatchState state_of(const Comparisons& c) {
 void register_match_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "match",
-      "Propose the next comparison from a vote log (JSONL battles {\"model_a\",\"model_b\",\"winner\"} or\n"
-      "rankings {\"ranking\": [[\"a\"], [\"b\", \"c\"]]}, or CSV model_a,model_b[,winner]).\n"
+      "Propose the next comparison from a vote log, read as `prefero rate` reads it: JSONL battles\n"
+      "{\"model_a\",\"model_b\",\"winner\"} or rankings {\"ranking\": [[\"a\"], [\"b\", \"c\"]]}, CSV\n"
+      "model_a,model_b,winner (or left,right,winner), or pair counts JSON {\"models\", \"X\", \"Y\"}.\n"
       "Policies: uniform; weighted (FastChat: first model by --weights, rival likewise); ucb (K-Sort\n"
       "Arena: the least-compared model against the K-1 closest, least-seen rivals).\n"
       "Examples:\n"
@@ -52,7 +53,7 @@ void register_match_command(CLI::App& app) {
   static uint64_t seed = 0;
   static double alpha = 1.0;
   static bool as_json = false;
-  cmd->add_option("FILE", file, "vote log (.jsonl or .csv)")->required();
+  cmd->add_option("FILE", file, "vote log (.jsonl, .csv or .json)")->required();
   cmd->add_option("--policy", policy, "uniform | weighted | ucb (default ucb)");
   cmd->add_option("--k", k, "models per comparison (default 2)");
   cmd->add_option("--seed", seed, "seed of the random draws (same seed, same proposal)");
@@ -60,9 +61,7 @@ void register_match_command(CLI::App& app) {
   cmd->add_option("--weights", weights, "sampling weights NAME=W,... for weighted (others 1)");
   cmd->add_flag("--json", as_json, "one JSON object {\"policy\", \"k\", \"models\": [...]}");
   cmd->callback([] {
-    std::ifstream in(file);
-    if (!in) throw InputError(SourceLocation{file, 0, 0}, "cannot open the vote log");
-    const Comparisons c = read_match_log(in, file);
+    const Comparisons c = read_comparisons(file);
     MatchState s = state_of(c);
     s.alpha = alpha;
     if (!weights.empty()) {
