@@ -1,4 +1,4 @@
-// libFuzzer target: the PrefLib ballot reader (new and old format, every ballot data type).
+// libFuzzer target: the PrefLib ballot reader (new and old format, every ballot data type, both dialects).
 // InputError is the expected answer to bad input; any other exception, a sanitizer report, or a
 // broken invariant is a crash. Inputs that parse are also written back out and re-read, and
 // the round trip must give the same election.
@@ -71,6 +71,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       check_round_trip(p);
     } catch (const InputError&) {
       // bad input, reported properly
+    }
+    try {  // the lenient dialect (abcvoting's files): same invariants; ids may be any declared numbers
+      check_invariants(read_preflib_text(text, "fuzz-input", type, limits, PreflibDialect::lenient));
+    } catch (const InputError&) {
     }
   }
   return 0;

@@ -33,6 +33,11 @@ c=condorcet_tideman/ConversionToCondorcetElectionFormat
 seed fuzz_cef $c/A30.cvotes $c/A16.cvotes $c/A29.cvotes
 seed fuzz_abc_yaml abcvoting/fileio_examples/valid/test6.abc.yaml abcvoting/fileio_examples/valid/test7.abc.yaml \
   abcvoting/fileio_examples/valid/test8.abc.yaml abcvoting/test_instances/instanceS0000.abc.yaml
+seed fuzz_preflib abcvoting/fileio_examples/valid/test2.soi abcvoting/fileio_examples/valid/test4.cat
+seed fuzz_pabulib abcvoting/fileio_examples/valid/poland_lodz_2020_nad-nerem.pb
+mkdir -p "$work/corpus-fuzz_pabulib"
+printf 'META\nkey;value\nbudget;10\nvote_type;approval\nnum_votes;2\nPROJECTS\nproject_id;cost;name\nA;5;"x;y"\nB;2,5;b\nVOTES\nvoter_id;vote\n1;A,B\n2;\n' \
+  >"$work/corpus-fuzz_pabulib/small.pb"
 mkdir -p "$work/corpus-fuzz_scores_csv"
 printf 'count,Avery,Blake,Chen\n3,5,3,\n2,0,4,5\n' >"$work/corpus-fuzz_scores_csv/docs-example.csv"
 mkdir -p "$work/corpus-fuzz_labels"

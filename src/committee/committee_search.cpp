@@ -18,23 +18,4 @@ std::string to_string_i128(Int128 v) {
   return s;
 }
 
-Deadline::Deadline(double seconds)
-    : seconds_(seconds),
-      end_(std::chrono::steady_clock::now() +
-           std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds))) {}
-
-bool Deadline::expired() {
-  if (seconds_ <= 0) return false;
-  if (hit_) return true;
-  if ((++calls_ & 255u) != 0) return false;
-  hit_ = std::chrono::steady_clock::now() >= end_;
-  return hit_;
-}
-
-double Deadline::remaining() const {
-  if (seconds_ <= 0) return 0;
-  double r = std::chrono::duration<double>(end_ - std::chrono::steady_clock::now()).count();
-  return r > 1e-3 ? r : 1e-3;
-}
-
 }  // namespace prefero

@@ -8,26 +8,14 @@
 
 #include "core/candidates.hpp"
 
+#include "solve/deadline.hpp"
+
 namespace prefero {
 
 __extension__ typedef __int128 Int128;
 
 std::string to_string_i128(Int128 v);
 
-// A wall-clock limit; 0 seconds = none. `expired()` is cheap enough to call in inner loops.
-class Deadline {
- public:
-  explicit Deadline(double seconds);
-  bool expired();
-  double seconds() const { return seconds_; }
-  double remaining() const;
-
- private:
-  double seconds_;
-  std::chrono::steady_clock::time_point end_;
-  uint32_t calls_ = 0;
-  bool hit_ = false;
-};
 
 // Calls f(committee) for every k-subset of 0..m-1 in lexicographic order; f returns false to
 // stop. Returns false if stopped early.

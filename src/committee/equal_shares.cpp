@@ -104,7 +104,7 @@ struct MesOutcome {
 // Runs the equal-shares phase from per-voter budget `start_budget`, branching on every tie
 // (irresolute) or following the smallest index (resolute), then the completion.
 MesOutcome equal_shares(const ApprovalVoters& a, int k, const Rational& start_budget, Completion completion,
-                        bool resolute, const PhragmenDeadline& deadline) {
+                        bool resolute, const Deadline& deadline) {
   MesOutcome out;
   std::vector<MesState> stack{{{}, std::vector<Rational>(static_cast<size_t>(a.num_ballots()), start_budget)}};
   std::set<std::pair<std::vector<Cand>, std::vector<Rational>>> seen;
@@ -190,7 +190,7 @@ CommitteeResult run_equal_shares(const Profile& p, int k, const Params& params, 
   bool resolute = resolute_mode(params);
   Rational share{mpz_class(k), mpz_class(static_cast<long>(a.total_weight))};
   share.canonicalize();
-  auto outcome = equal_shares(a, k, share, completion, resolute, PhragmenDeadline::from(params));
+  auto outcome = equal_shares(a, k, share, completion, resolute, Deadline::from(params));
   CommitteeResult r;
   r.committees = outcome.committees;
   r.proven = outcome.complete;
@@ -218,7 +218,7 @@ CommitteeResult equal_shares_increment_rule(const Profile& p, int k, const Param
   ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, id);
   bool resolute = resolute_mode(params);
-  PhragmenDeadline deadline = PhragmenDeadline::from(params);
+  Deadline deadline = Deadline::from(params);
   CommitteeResult r;
   r.explanation["rule"] = id;
   auto approved = a.approved_candidates();

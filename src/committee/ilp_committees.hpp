@@ -21,7 +21,7 @@ bool ilp_all_optimal(solve::LinearModel model, const std::vector<int>& x, int k,
   bool proven = true, bounded = false;
   while (true) {
     solve::SolveOptions opt;
-    opt.time_limit_seconds = time_limit > 0 ? deadline.remaining() : 0;
+    opt.time_limit_seconds = time_limit > 0 ? deadline.remaining_seconds() : 0;
     solve::Solution sol = solve::solve(model, opt);
     if (!sol.has_solution()) {
       if (sol.status != solve::SolveStatus::infeasible) proven = false;

@@ -27,7 +27,14 @@ bool MaxFlow::bfs(int s, int t) {
         q.push(e.to);
       }
   }
-  return level_[static_cast<size_t>(t)] >= 0;
+  return t >= 0 && level_[static_cast<size_t>(t)] >= 0;
+}
+
+std::vector<char> MaxFlow::source_side(int source) {
+  bfs(source, -1);
+  std::vector<char> out(level_.size());
+  for (size_t v = 0; v < level_.size(); ++v) out[v] = level_[v] >= 0;
+  return out;
 }
 
 int64_t MaxFlow::dfs(int v, int t, int64_t f) {

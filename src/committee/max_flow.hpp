@@ -1,5 +1,6 @@
 #pragma once
-// A small maximum flow (Dinic) with 64-bit capacities, for Monroe's assignment of voters.
+// A small maximum flow (Dinic) with 64-bit capacities: Monroe's assignment of voters, and the
+// minimum cuts behind maximin support and leximax-Phragmén loads (voter_support.cpp).
 #include <cstdint>
 #include <vector>
 
@@ -10,6 +11,9 @@ class MaxFlow {
   explicit MaxFlow(int nodes) : g_(static_cast<size_t>(nodes)), level_(static_cast<size_t>(nodes)), it_(static_cast<size_t>(nodes)) {}
   void add_edge(int from, int to, int64_t capacity);
   int64_t run(int source, int sink);
+  // After run: the nodes reachable from `source` in the residual graph (the source side of a
+  // minimum cut).
+  std::vector<char> source_side(int source);
 
  private:
   struct Edge {

@@ -21,7 +21,7 @@ CommitteeResult maximin_support_rule(const Profile& p, int k, const Params& para
   ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "maximin-support");
   const bool resolute = resolute_mode(params);
-  const PhragmenDeadline deadline = PhragmenDeadline::from(params);
+  const Deadline deadline = Deadline::from(params);
   CommitteeResult r;
   std::vector<std::vector<Cand>> stack{{}};  // partial committees, ascending
   std::set<std::vector<Cand>> seen;

@@ -74,7 +74,7 @@ CommitteeResult minimaxav(const Profile& p, int k, const Params& params) {
   Deadline deadline(s.time_limit);
   bool complete = for_each_committee(a.num_candidates, k, [&](const std::vector<Cand>& w) {
     best.offer(-max_distance(a, w), w);
-    return !deadline.expired();
+    return !deadline.poll();
   });
   CommitteeResult r;
   r.committees = std::move(best.committees);
@@ -101,7 +101,7 @@ CommitteeResult lexminimaxav(const Profile& p, int k, const Params& params) {
     int64_t cum = 0;
     for (int D = dmax; D >= 0; --D) key.push_back(-(cum += at[static_cast<size_t>(D)]));
     best.offer(key, w);
-    return !deadline.expired();
+    return !deadline.poll();
   });
   CommitteeResult r;
   r.committees = std::move(best.committees);

@@ -67,7 +67,7 @@ void offer(Search& s, const std::vector<Cand>& w, const Rational& value) {
   }
 }
 
-Search brute_force(const ApprovalVoters& a, int k, const PhragmenDeadline& deadline) {
+Search brute_force(const ApprovalVoters& a, int k, const Deadline& deadline) {
   Search s;
   s.algorithm = "brute-force";
   int64_t count = 0;
@@ -123,7 +123,7 @@ std::vector<Cand> committee_of(const MinimaxModel& m, const solve::Solution& sol
 
 // ILP: the optimum, then (unless resolute) every committee within a small tolerance of it, each
 // verified exactly; no-good cuts exclude each committee found.
-Search ilp(const ApprovalVoters& a, int k, bool one, const PhragmenDeadline& deadline) {
+Search ilp(const ApprovalVoters& a, int k, bool one, const Deadline& deadline) {
   Search s;
   s.algorithm = "ilp (CBC) + exact check";
   MinimaxModel m = minimax_model(a, k);
@@ -182,7 +182,7 @@ std::vector<std::vector<Cand>> with_fillers(const ApprovalVoters& a, int k, bool
   return sorted_committees(std::move(out));
 }
 
-Search minimax_search(const ApprovalVoters& a, int k, const Params& params, bool one, const PhragmenDeadline& deadline) {
+Search minimax_search(const ApprovalVoters& a, int k, const Params& params, bool one, const Deadline& deadline) {
   const std::string& algorithm = params.text("algorithm");
   const int pool = static_cast<int>(a.approved_candidates().size());
   bool brute = algorithm == "brute-force" ||
@@ -212,7 +212,7 @@ CommitteeResult minimaxphragmen_rule(const Profile& p, int k, const Params& para
     r.explanation["note"] = "fewer approved candidates than seats: all approved candidates plus any others";
     return r;
   }
-  PhragmenDeadline deadline = PhragmenDeadline::from(params);
+  Deadline deadline = Deadline::from(params);
   Search s = minimax_search(a, k, params, resolute, deadline);
   r.committees = sorted_committees(s.committees);
   if (resolute && r.committees.size() > 1) r.committees.resize(1);
@@ -242,11 +242,19 @@ CommitteeResult leximaxphragmen_rule(const Profile& p, int k, const Params& para
     r.explanation["note"] = "fewer approved candidates than seats: all approved candidates plus any others";
     return r;
   }
-  PhragmenDeadline deadline = PhragmenDeadline::from(params);
+  Deadline deadline = Deadline::from(params);
   Search s = minimax_search(a, k, params, false, deadline);
   std::vector<std::vector<Cand>> best;
   std::vector<LoadLevel> best_loads;
+  bool cut_short = false;
   for (const auto& w : s.committees) {
+    // The time limit covers this pass too: when it expires, the best committee compared so far
+    // (or, before any, the first minimax-optimal one) is returned, not proven.
+    if (deadline.expired()) {
+      cut_short = true;
+      if (best.empty()) best = {w};
+      break;
+    }
     auto loads = leximax_loads(a, w);
     if (!loads) continue;
     int c = best.empty() ? -1 : compare_load_vectors(*loads, best_loads);
@@ -259,7 +267,7 @@ CommitteeResult leximaxphragmen_rule(const Profile& p, int k, const Params& para
   }
   r.committees = sorted_committees(std::move(best));
   if (resolute && r.committees.size() > 1) r.committees.resize(1);
-  r.proven = s.proven;
+  r.proven = s.proven && !cut_short;
   r.explanation["algorithm"] = s.algorithm + "; leximax among minimax-optimal committees";
   r.explanation["minimax_optimal_committees"] = s.committees.size();
   r.explanation["load_levels"] = loads_json(best_loads);

@@ -43,7 +43,7 @@ CommitteeResult monroe_brute_force(const ApprovalProfile& a, int k, const SolveS
   Deadline deadline(s.time_limit);
   bool complete = for_each_committee(a.num_candidates, k, [&](const std::vector<Cand>& w) {
     best.offer(monroe_score(a, w), w);
-    return !deadline.expired();
+    return !deadline.poll();
   });
   CommitteeResult r;
   r.committees = std::move(best.committees);

@@ -25,7 +25,7 @@ CommitteeResult phragmen_enestroem_rule(const Profile& p, int k, const Params& p
   ApprovalVoters a = approval_voters(p, params);
   check_committee_size(a, k, "phragmen-enestroem");
   const bool resolute = resolute_mode(params);
-  const PhragmenDeadline deadline = PhragmenDeadline::from(params);
+  const Deadline deadline = Deadline::from(params);
   Rational price{mpz_class(static_cast<long>(a.total_weight)), mpz_class(k)};
   price.canonicalize();
   CommitteeResult r;

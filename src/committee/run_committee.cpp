@@ -53,7 +53,17 @@ CommitteeOutcome run_committee(const MethodInfo& method, const Profile& profile,
 
 json committee_json(const Profile& p, const CommitteeOutcome& o) {
   json committees = json::array();
+  // Files whose candidate ids are text (Pabulib project ids) keep them as the candidates' names.
+  const bool by_name = std::find(p.metadata.begin(), p.metadata.end(),
+                                 std::pair<std::string, std::string>{"candidate_key", "name"}) != p.metadata.end();
   for (const auto& c : o.result.committees) {
+    if (by_name) {
+      std::vector<std::string> names;
+      for (Cand x : c) names.push_back(p.name(x));
+      std::sort(names.begin(), names.end());
+      committees.push_back(names);
+      continue;
+    }
     std::vector<int64_t> ids;
     for (Cand x : c) ids.push_back(p.id(x));
     std::sort(ids.begin(), ids.end());

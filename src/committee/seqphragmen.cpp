@@ -48,7 +48,7 @@ PhragmenState elect(const ApprovalVoters& a, const PhragmenState& s, Cand c, con
 }  // namespace
 
 PhragmenOutcome seq_phragmen_complete(const ApprovalVoters& a, int k, PhragmenState start, bool resolute,
-                                      const PhragmenDeadline& deadline) {
+                                      const Deadline& deadline) {
   PhragmenOutcome out;
   std::vector<PhragmenState> stack{std::move(start)};
   std::set<std::pair<std::vector<Cand>, std::vector<Rational>>> seen;  // (member set, loads) expanded
@@ -102,7 +102,7 @@ CommitteeResult seqphragmen_rule(const Profile& p, int k, const Params& params) 
   check_committee_size(a, k, "seqphragmen");
   bool resolute = resolute_mode(params);
   PhragmenState start{{}, std::vector<Rational>(static_cast<size_t>(a.num_ballots()))};
-  auto outcome = seq_phragmen_complete(a, k, std::move(start), resolute, PhragmenDeadline::from(params));
+  auto outcome = seq_phragmen_complete(a, k, std::move(start), resolute, Deadline::from(params));
   CommitteeResult r;
   r.committees = outcome.committees;
   r.proven = outcome.complete;

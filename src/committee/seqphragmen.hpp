@@ -26,6 +26,6 @@ struct PhragmenOutcome {
   bool complete = true;
 };
 PhragmenOutcome seq_phragmen_complete(const ApprovalVoters& a, int committee_size, PhragmenState start,
-                                      bool resolute, const PhragmenDeadline& deadline);
+                                      bool resolute, const Deadline& deadline);
 
 }  // namespace prefero

@@ -41,7 +41,7 @@ struct SequentialSearch {
 
   void run(std::vector<char> in, int size) {
     if (stopped) return;
-    if (deadline.expired()) {
+    if (deadline.poll()) {
       stopped = true;
       return;
     }

@@ -2,80 +2,12 @@
 
 #include <algorithm>
 #include <limits>
-#include <queue>
+
+#include "committee/max_flow.hpp"
 
 namespace prefero {
 
 namespace {
-
-// Dinic's max-flow on a small graph with int64 capacities.
-class MaxFlow {
- public:
-  explicit MaxFlow(int n) : head_(static_cast<size_t>(n), -1), level_(static_cast<size_t>(n)), it_(static_cast<size_t>(n)) {}
-  void add_edge(int from, int to, int64_t cap) {
-    edges_.push_back({to, head_[static_cast<size_t>(from)], cap});
-    head_[static_cast<size_t>(from)] = static_cast<int>(edges_.size()) - 1;
-    edges_.push_back({from, head_[static_cast<size_t>(to)], 0});
-    head_[static_cast<size_t>(to)] = static_cast<int>(edges_.size()) - 1;
-  }
-  int64_t run(int s, int t) {
-    int64_t flow = 0;
-    while (bfs(s, t)) {
-      it_ = head_;
-      while (int64_t f = dfs(s, t, std::numeric_limits<int64_t>::max())) flow += f;
-    }
-    return flow;
-  }
-  // Nodes reachable from s in the residual graph (after run).
-  std::vector<char> source_side(int s) {
-    bfs(s, -1);
-    std::vector<char> out(level_.size());
-    for (size_t v = 0; v < level_.size(); ++v) out[v] = level_[v] >= 0;
-    return out;
-  }
-
- private:
-  struct Edge {
-    int to, next;
-    int64_t cap;
-  };
-  bool bfs(int s, int t) {
-    std::fill(level_.begin(), level_.end(), -1);
-    std::queue<int> q;
-    level_[static_cast<size_t>(s)] = 0;
-    q.push(s);
-    while (!q.empty()) {
-      int v = q.front();
-      q.pop();
-      for (int e = head_[static_cast<size_t>(v)]; e >= 0; e = edges_[static_cast<size_t>(e)].next) {
-        const Edge& ed = edges_[static_cast<size_t>(e)];
-        if (ed.cap > 0 && level_[static_cast<size_t>(ed.to)] < 0) {
-          level_[static_cast<size_t>(ed.to)] = level_[static_cast<size_t>(v)] + 1;
-          q.push(ed.to);
-        }
-      }
-    }
-    return t >= 0 && level_[static_cast<size_t>(t)] >= 0;
-  }
-  int64_t dfs(int v, int t, int64_t pushed) {
-    if (v == t) return pushed;
-    for (int& e = it_[static_cast<size_t>(v)]; e >= 0; e = edges_[static_cast<size_t>(e)].next) {
-      Edge& ed = edges_[static_cast<size_t>(e)];
-      if (ed.cap <= 0 || level_[static_cast<size_t>(ed.to)] != level_[static_cast<size_t>(v)] + 1) continue;
-      int64_t f = dfs(ed.to, t, std::min(pushed, ed.cap));
-      if (f > 0) {
-        ed.cap -= f;
-        edges_[static_cast<size_t>(e ^ 1)].cap += f;
-        return f;
-      }
-    }
-    return 0;
-  }
-  std::vector<int> head_;
-  std::vector<Edge> edges_;
-  std::vector<int> level_;
-  std::vector<int> it_;
-};
 
 int64_t to_int64(const mpz_class& z) { return static_cast<int64_t>(z.get_si()); }
 

@@ -12,7 +12,18 @@
 // - blank lines inside the data, header lines after the data, trailing commas, unbalanced
 //   braces, unknown or repeated alternatives are errors, never skipped.
 // Whitespace around every token is ignored; CRLF line ends and a UTF-8 BOM are accepted.
+//
+// PreflibDialect::lenient (new format only) accepts what preflibtools' parser accepts and
+// abcvoting reads (its tests/data files test2.soi, test3.toc, test4.cat):
+// - alternatives are the ids that ALTERNATIVE NAME lines declare, in header order, whatever the
+//   numbers (1, 2, 3, 6 with NUMBER ALTERNATIVES 4); without names, 1..NUMBER ALTERNATIVES;
+// - a ballot entry naming an undeclared alternative is dropped (preflibtools keeps it, and
+//   abcvoting fails only if it lands in an approval set);
+// - a trailing comma ends a line; a cat line may hold fewer categories than the header names
+//   (the rest are empty), and the category count may come from the CATEGORY NAME lines alone.
+// Counts, repeats, unbalanced braces and the old format are checked as in the strict dialect.
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -51,9 +62,21 @@ struct BallotReader {
   std::vector<int32_t> levels;
   std::vector<int> column;  // column where alternative c was read (for repeat messages)
   int ranked = 0;
+  // Lenient dialect: candidate index of external id i (-1: undeclared, dropped); empty = ids 1..m.
+  std::vector<int> index_of_id;
+  bool lenient = false;
 
   explicit BallotReader(int num_alternatives)
       : m(num_alternatives), levels(static_cast<size_t>(num_alternatives)), column(static_cast<size_t>(num_alternatives)) {}
+
+  // The lenient dialect: external ids as declared by the header.
+  void use_ids(const std::vector<int64_t>& ids) {
+    lenient = true;
+    int64_t top = 0;
+    for (int64_t id : ids) top = std::max(top, id);
+    index_of_id.assign(static_cast<size_t>(top) + 1, -1);
+    for (size_t c = 0; c < ids.size(); ++c) index_of_id[static_cast<size_t>(ids[c])] = static_cast<int>(c);
+  }
 
   void reset() {
     std::fill(levels.begin(), levels.end(), kUnranked);
@@ -66,10 +89,17 @@ struct BallotReader {
     const char* at = s.pos();
     if (s.peek() == '{') s.fail_here("'{' inside a '{...}' group: groups cannot nest");
     int64_t id = s.read_signed("an alternative id");
-    if (id < 1 || id > m)
-      s.fail_at(at, "unknown alternative id " + std::to_string(id) + " (the header declares alternatives 1.." +
-                        std::to_string(m) + ")");
-    const auto c = static_cast<size_t>(id - 1);
+    size_t c = 0;
+    if (lenient) {
+      if (id < 1 || id >= static_cast<int64_t>(index_of_id.size()) || index_of_id[static_cast<size_t>(id)] < 0)
+        return;  // undeclared alternative: dropped
+      c = static_cast<size_t>(index_of_id[static_cast<size_t>(id)]);
+    } else {
+      if (id < 1 || id > m)
+        s.fail_at(at, "unknown alternative id " + std::to_string(id) + " (the header declares alternatives 1.." +
+                          std::to_string(m) + ")");
+      c = static_cast<size_t>(id - 1);
+    }
     if (levels[c] != kUnranked)
       s.fail_at(at, "alternative " + std::to_string(id) + " appears twice in this ballot (first at column " +
                         std::to_string(column[c]) + ")");
@@ -121,6 +151,7 @@ struct BallotReader {
       if (s.at_eol()) break;
       if (s.peek() == '}') s.fail_here("'}' without a matching '{'");
       s.expect(',', "',' or end of line after a rank");
+      if (lenient && s.at_eol()) break;  // trailing comma
     }
     check_complete(s, start, type);
   }
@@ -137,9 +168,13 @@ struct BallotReader {
   void read_categories(TextScanner& s, int k) {
     reset();
     for (int32_t i = 0; i < k; ++i) {
-      if (i > 0 && !s.eat(','))
-        s.fail_here("expected ',' and category " + std::to_string(i + 1) + " of " + std::to_string(k) +
-                    " (NUMBER CATEGORIES), found " + s.found());
+      if (i > 0) {
+        if (lenient && s.at_eol()) return;  // fewer categories than named: the rest are empty
+        if (!s.eat(','))
+          s.fail_here("expected ',' and category " + std::to_string(i + 1) + " of " + std::to_string(k) +
+                      " (NUMBER CATEGORIES), found " + s.found());
+        if (lenient && s.at_eol()) return;  // trailing comma
+      }
       s.skip_blanks();
       const char* at = s.pos();
       if (s.eat('{')) {
@@ -151,6 +186,7 @@ struct BallotReader {
         read_alternative(s, i);
       }
     }
+    if (lenient) s.eat(',');  // trailing comma
     s.expect_eol("end of line after the " + std::to_string(k) + " categories (NUMBER CATEGORIES)");
   }
 };
@@ -175,9 +211,10 @@ struct DataSummary {
 // Reads data lines from the scanner's current line to the end. `old_format`: `count,order`
 // instead of `count: order`. Blank lines are allowed only at the very end of the file.
 DataSummary read_ballot_lines(TextScanner& s, io_detail::BallotTable& table, DataType type, int m, int categories,
-                              bool old_format) {
+                              bool old_format, const std::vector<int64_t>* lenient_ids = nullptr) {
   DataSummary sum;
   BallotReader ballot(m);
+  if (lenient_ids) ballot.use_ids(*lenient_ids);
   // Reserve for one unique ballot per line, but never more level storage than ~4x the text.
   table.reserve(std::min(s.lines_left(), s.text_size() / static_cast<size_t>(std::max(m, 1))));
   do {
@@ -261,7 +298,30 @@ DataType require_ballot_type(const std::string& type, const std::string& name, S
   return *t;
 }
 
-Profile read_new_format(TextScanner& s, const std::string& extension_type, const ReadLimits& limits) {
+// Lenient dialect: the alternatives the ALTERNATIVE NAME lines declare, in header order, with
+// their own ids; 1..NUMBER ALTERNATIVES when there are none.
+Candidates lenient_header_candidates(const io_detail::PreflibHeader& h, const ReadLimits& limits) {
+  Candidates cs;
+  const std::string prefix = "ALTERNATIVE NAME ";
+  for (const auto& f : h.fields) {
+    if (f.key.rfind(prefix, 0) != 0) continue;
+    int64_t id = -1;
+    std::string_view num = std::string_view(f.key).substr(prefix.size());
+    auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), id);
+    if (ec != std::errc() || ptr != num.data() + num.size() || id < 1 || id > limits.max_alternatives)
+      throw InputError(SourceLocation{h.file, f.line, 1},
+                       "expected an alternative id 1.." + std::to_string(limits.max_alternatives) + " in '" + f.key + "'");
+    if (cs.find_id(id))
+      throw InputError(SourceLocation{h.file, f.line, 1}, "ALTERNATIVE NAME " + std::to_string(id) + " given twice");
+    cs.ids.push_back(id);
+    cs.names.push_back(f.value);
+  }
+  if (cs.size() == 0) cs = io_detail::header_candidates(h, limits);
+  return cs;
+}
+
+Profile read_new_format(TextScanner& s, const std::string& extension_type, const ReadLimits& limits,
+                        PreflibDialect dialect) {
   bool has_data = false;
   io_detail::PreflibHeader h = io_detail::read_header(s, has_data);
   const std::string type_name = io_detail::header_data_type(h, extension_type);
@@ -269,8 +329,10 @@ Profile read_new_format(TextScanner& s, const std::string& extension_type, const
   const DataType type = require_ballot_type(
       type_name, s.name(),
       type_field ? SourceLocation{s.name(), type_field->line, type_field->value_column} : SourceLocation{s.name(), 1, 1});
-  Candidates cs = io_detail::header_candidates(h, limits);
+  const bool lenient = dialect == PreflibDialect::lenient;
+  Candidates cs = lenient ? lenient_header_candidates(h, limits) : io_detail::header_candidates(h, limits);
   const int m = cs.size();
+  const std::vector<int64_t> ids = cs.ids;
   std::vector<std::string> categories;
   if (type == DataType::cat) categories = header_categories(h, limits);
   Profile p;
@@ -279,7 +341,8 @@ Profile read_new_format(TextScanner& s, const std::string& extension_type, const
   io_detail::BallotTable table(p);
   const char* unique_key = type == DataType::cat ? "NUMBER UNIQUE PREFERENCES" : "NUMBER UNIQUE ORDERS";
   DataSummary sum;
-  if (has_data) sum = read_ballot_lines(s, table, type, m, static_cast<int>(categories.size()), false);
+  if (has_data)
+    sum = read_ballot_lines(s, table, type, m, static_cast<int>(categories.size()), false, lenient ? &ids : nullptr);
   if (sum.lines == 0 && h.count("NUMBER VOTERS").value_or(-1) != 0 && h.count(unique_key).value_or(-1) != 0)
     throw InputError(SourceLocation{s.name(), s.line_number() + (has_data ? 0 : 1), 1},
                      "header but no data lines (expected 'count: order' lines; a file with no voters must say "
@@ -371,11 +434,11 @@ std::string lower(std::string s) {
 }  // namespace
 
 Profile read_preflib_text(std::string_view text, const std::string& name, const std::string& data_type,
-                          const ReadLimits& limits) {
+                          const ReadLimits& limits, PreflibDialect dialect) {
   TextScanner s(text, name);
   if (!s.next_line() || (s.line_is_blank() && s.rest_is_blank())) s.fail_whole_file("empty file (no header, no data)");
   if (s.line_is_blank()) s.fail_line("blank line before the header (PrefLib allows none)");
-  if (is_header(s.line())) return read_new_format(s, lower(data_type), limits);
+  if (is_header(s.line())) return read_new_format(s, lower(data_type), limits, dialect);
   return read_old_format(s, lower(data_type), limits);
 }
 

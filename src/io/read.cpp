@@ -12,12 +12,14 @@
 
 namespace prefero {
 
-Profile read_profile(const std::string& path) {
+Profile read_profile(const std::string& path) { return read_profile(path, PreflibDialect::strict); }
+
+Profile read_profile(const std::string& path, PreflibDialect dialect) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   if (!ext.empty()) ext.erase(0, 1);
   if (ext == "soc" || ext == "soi" || ext == "toc" || ext == "toi" || ext == "cat")
-    return read_preflib_text(read_whole_file(path), path, ext);
+    return read_preflib_text(read_whole_file(path), path, ext, {}, dialect);
   if (ext == "wmd")
     throw InputError(SourceLocation{path, 0, 0},
                      ".wmd files hold a weighted graph, not ballots (read them with read_weighted_digraph)");

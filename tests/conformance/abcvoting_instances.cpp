@@ -56,12 +56,11 @@ int main(int argc, char** argv) {
   // Convention differences, each checked by hand.
   conformance::Report report({
       {"sav (irresolute)", {"instanceS0003"},
-       "abcvoting sums SAV scores in floating point; candidates 2 and 5 tie exactly at 29/20 "
-       "(1/3+1/3+1/4+1/3+1/5 = 1/3+1/4+2/3+1/5), so both committees win in exact arithmetic"},
-      {"eph (irresolute)", {},
-       "UNRESOLVED: abcvoting's E Pluribus Hugo breaks ties between the two lowest candidates in a way not yet "
-       "reproduced (its source was not available here); 414 of 480 agree"},
-      {"eph (resolute)", {}, "UNRESOLVED: see eph (irresolute); 465 of 480 agree"},
+       "floating point in abcvoting: it sums SAV scores as Python floats in voter order (score[c] += 1/|A_v|); "
+       "candidates 2 and 5 both score exactly 29/20 (1/3+1/3+1/4+1/3+1/5 and 1/3+1/4+1/3+1/3+1/5: the same terms "
+       "in another order), but the float sums are 1.45 and 1.4499999999999997, so abcvoting keeps only {0,2,3,4}; "
+       "exact arithmetic ties them and also returns {0,3,4,5}. Not a convention (abcvoting's own exact rules would "
+       "tie them), so there is no parameter for it"},
   });
   auto t0 = std::chrono::steady_clock::now();
   for (const auto& file : files) {

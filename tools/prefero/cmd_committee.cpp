@@ -9,6 +9,7 @@
 #include "committee/run_committee.hpp"
 #include "core/error.hpp"
 #include "io/abc_yaml.hpp"
+#include "io/pabulib.hpp"
 #include "io/read.hpp"
 #include "tools/prefero/commands.hpp"
 
@@ -24,6 +25,7 @@ struct CommitteeOptions {
   std::vector<std::string> params;
   std::string groups, bounds;  // group-fairness bounds (--groups FILE --bounds SPEC)
   bool greedy = false;
+  bool lenient = false;  // PrefLib as preflibtools/abcvoting accept it
 };
 
 }  // namespace
@@ -34,13 +36,16 @@ void register_committee_command(CLI::App& app) {
       "Select a committee of K candidates with an approval-based (or other multiwinner) rule.\n"
       "Prints one winning committee; --all prints every winning committee (for sequential rules: every\n"
       "committee some tie-break reaches). Input: abcvoting .abc.yaml (committeesize is the default --size),\n"
-      "PrefLib .cat (category 1 approves), or rankings (the top indifference class approves; see the\n"
-      "approve_top parameter).\n"
+      "PrefLib .cat (category 1 approves), rankings (the top indifference class approves; see the\n"
+      "approve_top parameter), or Pabulib .pb approval votes (candidates = projects, printed by project id;\n"
+      "costs are ignored, as abcvoting does). --lenient reads PrefLib files as preflibtools/abcvoting do.\n"
       "Examples:\n"
       "  prefero committee examples/approvals.abc.yaml --rule pav --size 3\n"
       "  prefero committee examples/approvals.abc.yaml --rule seqpav --all --json\n"
       "  prefero committee votes.cat --rule cc --size 5 --time-limit 60 --param algorithm=ilp\n"
       "  prefero committee votes.cat --rule thiele --size 4 --param score=geom3\n"
+      "  prefero committee poland_lodz_2020_mileszki.pb --rule equal-shares --size 3 --json\n"
+      "  prefero committee old_tool_output.soi --lenient --rule seqphragmen --size 2\n"
       "  prefero committee ballots.soc --rule k_borda --size 4 --groups groups.csv --bounds 'women>=2,men>=1'\n"
       "  prefero committee ballots.soc --rule stv --size 3 --param transfer=meek --json\n"
       "Group bounds: --groups FILE has lines 'candidate,group[,group...]' (candidate id or name); --bounds SPEC is\n"
@@ -49,7 +54,10 @@ void register_committee_command(CLI::App& app) {
       "--greedy gives the greedy committee and its gap to the exact optimum (docs/committee-ordinal.md).\n"
       "Rules and their parameters: prefero methods --family committee");
   static CommitteeOptions o;
-  cmd->add_option("FILE", o.path, "approval profile: .abc.yaml, PrefLib .cat/.soc/.soi/.toc/.toi")->required();
+  cmd->add_option("FILE", o.path, "approval profile: .abc.yaml, PrefLib .cat/.soc/.soi/.toc/.toi, Pabulib .pb")->required();
+  cmd->add_flag("--lenient", o.lenient,
+                "PrefLib as preflibtools (abcvoting) reads it: alternatives numbered as the ALTERNATIVE NAME lines say, "
+                "undeclared alternatives in ballots dropped, trailing commas, short cat lines");
   cmd->add_option("--rule,-r", o.rule, "rule id, e.g. pav, cc, seqpav, monroe, minimaxav")->required();
   cmd->add_option("--size,-k", o.size, "committee size K (default: committeesize of an .abc.yaml file)");
   cmd->add_flag("--all", o.all, "every winning committee (sets the rule's parameter resolute=false)");
@@ -72,8 +80,10 @@ void register_committee_command(CLI::App& app) {
       AbcInstance inst = read_abc_yaml(o.path);
       p = std::move(inst.profile);
       file_size = inst.committee_size;
+    } else if (is_pabulib_path(o.path)) {
+      p = read_pabulib(o.path).profile;
     } else {
-      p = read_profile(o.path);
+      p = read_profile(o.path, o.lenient ? PreflibDialect::lenient : PreflibDialect::strict);
     }
     int k = o.size;
     if (k == 0) {
