@@ -27,6 +27,8 @@ __all__ = [
 ]
 
 Profile = _core.Profile
+InputError.__module__ = "prefero"
+Profile.__module__ = "prefero"
 
 # ---- results -------------------------------------------------------------------------------------
 
@@ -289,8 +291,7 @@ def profile(data=None, counts=None, candidates=None, *, kind=None, approvals=Non
                 if c not in index:
                     raise InputError(f"ballot {b}: unknown candidate '{c}'")
                 levels[b, index[c]] = 0
-        return _core.profile_from_levels(levels, _counts(counts, len(sets)), names, [], "categorical",
-                                         ["approved", "not approved"])
+        return _from_levels(levels, _counts(counts, len(sets)), names, "categorical", ["approved", "not approved"])
     if scores is not None:
         return _profile_from_scores(scores, counts, candidates)
     if data is None:
@@ -319,7 +320,7 @@ def profile(data=None, counts=None, candidates=None, *, kind=None, approvals=Non
                 if levels[b, i] != -1:
                     raise InputError(f"ballot {b}: candidate '{c}' is ranked twice")
                 levels[b, i] = level
-    return _core.profile_from_levels(levels, _counts(counts, len(ballots)), names, [], "ranking", [])
+    return _from_levels(levels, _counts(counts, len(ballots)), names, "ranking", [])
 
 
 def _counts(counts, n):
@@ -329,9 +330,17 @@ def _counts(counts, n):
     c = np.asarray(counts)
     if c.shape != (n,):
         raise InputError(f"counts: expected {n} values, one per ballot")
-    if not np.all(np.equal(np.mod(c, 1), 0)):
-        raise InputError("counts: expected integers")
+    if not np.all(np.equal(np.mod(c, 1), 0)) or (c < 0).any():
+        raise InputError("counts: expected integers >= 0")
     return c.astype(np.int64)
+
+
+def _from_levels(levels, counts, names, kind, categories):
+    """The engine's profile; ballots with count 0 (pref_voting allows them) are left out."""
+    keep = counts > 0
+    if not keep.all():
+        levels, counts = levels[keep], counts[keep]
+    return _core.profile_from_levels(levels, counts, names, [], kind, categories)
 
 
 def _profile_from_array(a, counts, candidates, kind):
@@ -343,7 +352,7 @@ def _profile_from_array(a, counts, candidates, kind):
     n, width = a.shape
     if kind == "levels":
         names = _candidate_list(candidates, [str(i) for i in range(width)])
-        return _core.profile_from_levels(a.astype(np.int32, copy=False), _counts(counts, n), names, [], "ranking", [])
+        return _from_levels(a.astype(np.int32, copy=False), _counts(counts, n), names, "ranking", [])
     if kind != "order":
         raise InputError(f"kind '{kind}': expected order or levels for an array")
     m = len(candidates) if candidates is not None else (int(a.max()) + 1 if a.size else 0)
@@ -362,7 +371,7 @@ def _profile_from_array(a, counts, candidates, kind):
         b = int(np.argwhere(check > 1)[0][0])
         raise InputError(f"ballot {b}: a candidate is ranked twice")
     levels[rows, cols] = pos
-    return _core.profile_from_levels(levels, _counts(counts, n), names, [], "ranking", [])
+    return _from_levels(levels, _counts(counts, n), names, "ranking", [])
 
 
 def _profile_from_frame(df, counts, candidates, kind):
@@ -380,7 +389,7 @@ def _profile_from_frame(df, counts, candidates, kind):
     if (~missing & (values < 1)).any() or (~missing & (np.mod(values, 1) != 0)).any():
         raise InputError("ranks: expected integers >= 1 (1 = best) or NaN for unranked")
     levels = np.where(missing, -1, values - 1).astype(np.int32)
-    return _core.profile_from_levels(levels, _counts(counts, len(df)), names, [], "ranking", [])
+    return _from_levels(levels, _counts(counts, len(df)), names, "ranking", [])
 
 
 def _profile_from_scores(scores, counts, candidates):
@@ -408,7 +417,9 @@ def _profile_from_scores(scores, counts, candidates):
     if (np.mod(values[~missing], 1) != 0).any():
         raise InputError("scores: expected integer grades (NaN = not graded)")
     grades = np.where(missing, 0, values).astype(np.int64)
-    return _core.profile_from_grades(grades, missing, _counts(counts, len(values)), names, [])
+    c = _counts(counts, len(values))
+    keep = c > 0
+    return _core.profile_from_grades(grades[keep], missing[keep], c[keep], names, [])
 
 
 def _as_profile(p):

@@ -12,7 +12,7 @@ from conftest import refdata
 
 # ---- abcvoting (tests/conformance/abcvoting_instances.cpp) ---------------------------------------
 
-ABC_INSTANCES = ["instanceS0000", "instanceS0001", "instanceS0002", "instanceS0004", "instanceM0000", "instanceL0000"]
+ABC_INSTANCES = ["instanceS0000", "instanceS0001", "instanceS0002", "instanceM0000", "instanceM0001", "instanceL0000"]
 ABC_RULES = {"av", "pav", "cc", "seqpav", "seqphragmen", "minimaxav", "monroe", "seqcc"}
 
 
@@ -127,7 +127,9 @@ def test_condorcet_php_implicit(election):
             f"{election}-implicitRankingEvaluationOfVotes-{suffix}.json"
         first = json.loads(out.read_text())["Ranking"].split(">")[0]
         expected = sorted(re.sub(r"\s+", " ", c).strip() for c in first.split("="))
-        got = prefero.elect(p, rule, unranked="tied_last", **params)
+        if "unranked" in [q.name for q in prefero.method(rule).params]:  # Condorcet PHP's implicit mode
+            params = dict(params, unranked="tied_last")
+        got = prefero.elect(p, rule, **params)
         assert sorted(re.sub(r"\s+", " ", n).strip() for n in got.names) == expected, (suffix, got.names)
 
 

@@ -37,7 +37,8 @@ def test_every_committee_rule_runs():
     p = prefero.profile(approvals=[{"a", "b"}, {"b", "c"}, {"c", "d"}, {"a"}, {"d"}])
     for m in prefero.methods("committee"):
         r = prefero.committee(p, m.id, 2)
-        assert r.rule == m.id and all(len(c) == 2 for c in r.committees)
+        # (equal shares without completion may leave seats empty)
+        assert r.rule == m.id and r.committees and all(len(c) <= 2 for c in r.committees)
 
 
 def test_every_consensus_method_runs():
@@ -50,20 +51,28 @@ def test_every_consensus_method_runs():
 def test_every_rate_and_infer_and_ensemble_method_runs():
     battles = [("x", "y", "model_a"), ("y", "z", "model_a"), ("z", "x", "model_b"), ("x", "y", "tie"),
                ("y", "x", "model_a"), ("z", "y", "model_a"), ("x", "z", "model_b")]
+    ran = set()
     for m in prefero.methods("rate"):
         try:
             r = prefero.rate(battles, m.id)
-        except prefero.InputError as e:  # e.g. style control needs covariates
-            assert m.id in ("bt_style", "plackett_luce") or "covariate" in str(e) or "ranking" in str(e), (m.id, e)
+        except prefero.InputError:  # e.g. style control needs covariates; reported, not a crash
             continue
         assert {x.name for x in r.ratings} == {"x", "y", "z"}
+        ran.add(m.id)
+    assert {"bradley_terry", "elo", "rao_kupper", "davidson"} <= ran, ran
     labels = [("t1", "w1", "a"), ("t1", "w2", "a"), ("t1", "w3", "b"), ("t2", "w1", "b"), ("t2", "w2", "b"),
-              ("t2", "w3", "b"), ("t3", "w1", "a"), ("t3", "w2", "b"), ("t3", "w3", "a")]
+              ("t2", "w3", "b"), ("t3", "w1", "a"), ("t3", "w2", "b"), ("t3", "w3", "c"), ("t4", "w1", "c"), ("t4", "w2", "c")]
     for m in prefero.methods("crowd"):
         gold = {"t1": "a"} if m.id == "gold_majority_vote" else None
         weights = {"w1": 1.0, "w2": 2.0, "w3": 1.0} if m.id == "weighted_majority_vote" else None
-        r = prefero.infer(labels, m.id, gold=gold, weights=weights)
-        assert set(r.labels) == {"t1", "t2", "t3"}
+        try:
+            r = prefero.infer(labels, m.id, gold=gold, weights=weights)
+        except prefero.InputError as e:  # kos: two labels only; top_two: three or more
+            assert "labels" in str(e), (m.id, e)
+            r = prefero.infer([x for x in labels if x[2] != "c"], m.id, gold=gold, weights=weights)
+            assert set(r.labels) == {"t1", "t2", "t3"}
+            continue
+        assert set(r.labels) == {"t1", "t2", "t3", "t4"}
     import numpy as np
 
     scores = np.random.default_rng(0).normal(size=(4, 5, 3))
