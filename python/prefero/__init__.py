@@ -365,11 +365,10 @@ def _profile_from_array(a, counts, candidates, kind):
     pos = np.tile(np.arange(width, dtype=np.int32), n)
     keep = cols >= 0
     rows, cols, pos = rows[keep], cols[keep], pos[keep]
-    check = np.zeros((n, m), dtype=np.int32)
-    np.add.at(check, (rows, cols), 1)
-    if (check > 1).any():
-        b = int(np.argwhere(check > 1)[0][0])
-        raise InputError(f"ballot {b}: a candidate is ranked twice")
+    s = np.sort(a, axis=1)
+    twice = (s[:, 1:] == s[:, :-1]) & (s[:, 1:] >= 0)
+    if twice.any():
+        raise InputError(f"ballot {int(np.argwhere(twice)[0][0])}: a candidate is ranked twice")
     levels[rows, cols] = pos
     return _from_levels(levels, _counts(counts, n), names, "ranking", [])
 
