@@ -7,6 +7,7 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libsimdjson-dev libeigen3-dev
   coinor-libcbc-dev libgmp-dev libboost-dev libyaml-cpp-dev
   python3 python3-numpy python3-scipy python3-pandas python3-sklearn python3-pytest
+  python3-dev pybind11-dev python3-yaml
 )
 missing=()
 for p in "${packages[@]}"; do

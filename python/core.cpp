@@ -1,0 +1,564 @@
+// prefero._core: the registry from Python (pybind11). Inputs are built here from flat Python
+// containers (the pure-Python package in python/prefero normalises lists, numpy arrays and pandas
+// DataFrames into them) or read with the engine's own readers; every result is the JSON the CLI
+// prints (same field names), converted to Python objects in one place (to_python). The GIL is
+// released while the engine reads and computes. InputError becomes prefero.InputError (a
+// ValueError) with the CLI's message; any other failure is a RuntimeError.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "committee/run_committee.hpp"
+#include "consensus/consensus.hpp"
+#include "core/error.hpp"
+#include "crowd/infer.hpp"
+#include "ensemble/ensemble.hpp"
+#include "io/abc_yaml.hpp"
+#include "io/ensemble_jsonl.hpp"
+#include "io/labels_read.hpp"
+#include "io/read.hpp"
+#include "io/read_comparisons.hpp"
+#include "rate/bootstrap.hpp"
+#include "registry/registry.hpp"
+#include "tools/prefero/json_out.hpp"
+
+namespace py = pybind11;
+using namespace prefero;
+
+namespace {
+
+using Given = std::map<std::string, std::string>;
+
+// nlohmann JSON -> Python objects (dict keeps the JSON's key order).
+py::object to_python(const json& j) {
+  switch (j.type()) {
+    case json::value_t::boolean:
+      return py::bool_(j.get<bool>());
+    case json::value_t::number_integer:
+      return py::int_(j.get<int64_t>());
+    case json::value_t::number_unsigned:
+      return py::int_(j.get<uint64_t>());
+    case json::value_t::number_float:
+      return py::float_(j.get<double>());
+    case json::value_t::string:
+      return py::str(j.get_ref<const std::string&>());
+    case json::value_t::array: {
+      py::list l(j.size());
+      size_t i = 0;
+      for (const auto& x : j) l[i++] = to_python(x);
+      return l;
+    }
+    case json::value_t::object: {
+      py::dict d;
+      for (const auto& [k, v] : j.items()) d[py::str(k)] = to_python(v);
+      return d;
+    }
+    default:
+      return py::none();
+  }
+}
+
+const MethodInfo& method_of_family(const std::string& name, const std::string& family, const std::string& function) {
+  const MethodInfo& m = require_method(name);
+  if (m.family != family)
+    throw InputError("'" + m.id + "' is a " + m.family + " method; prefero." + function + " runs " + family +
+                     " methods (see prefero.methods('" + family + "'))");
+  return m;
+}
+
+json params_json(const Params& p) {
+  json o = json::object();
+  for (const auto& [k, v] : p.values()) o[k] = v;
+  return o;
+}
+
+// ---- profiles ----------------------------------------------------------------------------------
+
+struct PyProfile {
+  Profile profile;
+  std::optional<int> committee_size;  // from an abcvoting file
+};
+
+Candidates candidates_named(const std::vector<std::string>& names, const std::vector<int64_t>& ids) {
+  Candidates c;
+  c.names = names;
+  if (!ids.empty()) {
+    if (ids.size() != names.size()) throw InputError("candidate ids: expected one per candidate");
+    c.ids = ids;
+  } else {
+    for (size_t i = 0; i < names.size(); ++i) c.ids.push_back(static_cast<int64_t>(i + 1));
+  }
+  std::set<std::string> seen;
+  for (const auto& n : names)
+    if (!seen.insert(n).second) throw InputError("candidate '" + n + "' is listed twice");
+  return c;
+}
+
+// Ballots as one level per candidate (0 = top, equal = tied, -1 = unranked), rows x candidates.
+PyProfile profile_from_levels(py::array_t<int32_t, py::array::c_style | py::array::forcecast> levels,
+                              py::array_t<int64_t, py::array::c_style | py::array::forcecast> counts,
+                              const std::vector<std::string>& names, const std::vector<int64_t>& ids,
+                              const std::string& kind, const std::vector<std::string>& category_names) {
+  if (levels.ndim() != 2) throw InputError("ballots: expected a 2-dimensional array (ballots x candidates)");
+  const auto rows = static_cast<size_t>(levels.shape(0)), m = static_cast<size_t>(levels.shape(1));
+  if (m != names.size())
+    throw InputError("ballots have " + std::to_string(m) + " columns but there are " + std::to_string(names.size()) +
+                     " candidates");
+  if (counts.ndim() != 1 || static_cast<size_t>(counts.shape(0)) != rows)
+    throw InputError("counts: expected one count per ballot");
+  if (m == 0) throw InputError("a profile needs at least one candidate");
+  BallotKind k = kind == "categorical" ? BallotKind::categorical : BallotKind::ranking;
+  PyProfile out;
+  const int32_t* lv = levels.data();
+  const int64_t* cn = counts.data();
+  {
+    py::gil_scoped_release release;
+    ProfileBuilder b(candidates_named(names, ids), k);
+    if (!category_names.empty()) b.set_category_names(category_names);
+    for (size_t r = 0; r < rows; ++r) {
+      if (cn[r] <= 0) throw InputError("ballot " + std::to_string(r) + ": count must be positive");
+      for (size_t c = 0; c < m; ++c)
+        if (lv[r * m + c] < kUnranked)
+          throw InputError("ballot " + std::to_string(r) + ": level " + std::to_string(lv[r * m + c]) +
+                           " (expected >= 0, or -1 for unranked)");
+      b.add_levels(std::span<const int32_t>(lv + r * m, m), cn[r]);
+    }
+    out.profile = b.finish();
+  }
+  return out;
+}
+
+// Score ballots: one integer grade per candidate (higher is better); missing = not graded.
+PyProfile profile_from_grades(py::array_t<int64_t, py::array::c_style | py::array::forcecast> grades,
+                              py::array_t<bool, py::array::c_style | py::array::forcecast> missing,
+                              py::array_t<int64_t, py::array::c_style | py::array::forcecast> counts,
+                              const std::vector<std::string>& names, const std::vector<int64_t>& ids) {
+  if (grades.ndim() != 2 || missing.ndim() != 2 || missing.shape(0) != grades.shape(0) ||
+      missing.shape(1) != grades.shape(1))
+    throw InputError("scores: expected a 2-dimensional array (ballots x candidates)");
+  const auto rows = static_cast<size_t>(grades.shape(0)), m = static_cast<size_t>(grades.shape(1));
+  if (m != names.size()) throw InputError("scores have " + std::to_string(m) + " columns but there are " +
+                                          std::to_string(names.size()) + " candidates");
+  if (counts.ndim() != 1 || static_cast<size_t>(counts.shape(0)) != rows)
+    throw InputError("counts: expected one count per ballot");
+  PyProfile out;
+  const int64_t* g = grades.data();
+  const bool* miss = missing.data();
+  const int64_t* cn = counts.data();
+  {
+    py::gil_scoped_release release;
+    ProfileBuilder b(candidates_named(names, ids), BallotKind::scores);
+    std::vector<int64_t> row(m);
+    for (size_t r = 0; r < rows; ++r) {
+      if (cn[r] <= 0) throw InputError("ballot " + std::to_string(r) + ": count must be positive");
+      for (size_t c = 0; c < m; ++c) row[c] = miss[r * m + c] ? kNoGrade : g[r * m + c];
+      b.add_grades(row, cn[r]);
+    }
+    out.profile = b.finish();
+  }
+  return out;
+}
+
+PyProfile read_profile_file(const std::string& path) {
+  py::gil_scoped_release release;
+  PyProfile out;
+  if (is_abc_yaml_path(path)) {
+    AbcInstance inst = read_abc_yaml(path);
+    out.profile = std::move(inst.profile);
+    out.committee_size = inst.committee_size;
+  } else {
+    out.profile = read_profile(path);
+  }
+  return out;
+}
+
+// Unique ballots as (tiers of candidate names, count).
+py::list ballots_of(const Profile& p) {
+  py::list out;
+  for (size_t b = 0; b < p.num_ballots(); ++b) {
+    py::list tiers;
+    for (const auto& tier : p.tiers(b)) {
+      py::list t;
+      for (Cand c : tier) t.append(p.name(c));
+      tiers.append(t);
+    }
+    out.append(py::make_tuple(tiers, p.counts[b]));
+  }
+  return out;
+}
+
+// ---- single-winner, committee, consensus ------------------------------------------------------
+
+py::object py_elect(const PyProfile& pp, const std::string& rule, const Given& given) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = method_of_family(rule, "elect", "elect");
+    ElectOutcome o = run_elect(m, pp.profile, given);
+    j = elect_json(pp.profile, o);
+  }
+  return to_python(j);
+}
+
+py::object py_committee(const PyProfile& pp, const std::string& rule, int size, const Given& given) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = method_of_family(rule, "committee", "committee");
+    int k = size;
+    if (k <= 0) {
+      if (!pp.committee_size) throw InputError("give the committee size (size=K)");
+      k = *pp.committee_size;
+    }
+    j = committee_json(pp.profile, run_committee(m, pp.profile, k, given));
+  }
+  return to_python(j);
+}
+
+// As `prefero consensus`: an id or alias of family consensus, or NAME_ranking.
+const MethodInfo& consensus_method(const std::string& name) {
+  for (const std::string& n : {name, name + "_ranking"})
+    if (const MethodInfo* m = find_method(n); m != nullptr && m->family == "consensus") return *m;
+  std::string ids;
+  for (const auto& m : methods())
+    if (m.family == "consensus") ids += (ids.empty() ? "" : ", ") + m.id;
+  throw InputError("unknown consensus method '" + name + "'; one of: " + ids);
+}
+
+json ranking_json(const Profile& p, const Ranking& r) {
+  json a = json::array();
+  for (const auto& tier : r) {
+    json t = json::array();
+    for (Cand c : tier) t.push_back(p.id(c));
+    a.push_back(t);
+  }
+  return a;
+}
+
+// The JSON of `prefero consensus --json` (tools/prefero/cmd_consensus.cpp).
+py::object py_consensus(const PyProfile& pp, const std::string& method, const Given& given) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = consensus_method(method);
+    Params resolved = resolve_params(m.id, m.params, given);
+    const Profile& p = pp.profile;
+    ConsensusResult r = m.consensus(p, all_candidates(p.num_candidates()), resolved);
+    j = {{"method", m.id},
+         {"ranking", ranking_json(p, r.ranking)},
+         {"cost", r.cost},
+         {"proven_optimal", r.proven_optimal},
+         {"lower_bound", r.lower_bound}};
+    if (given.count("all")) {
+      json a = json::array();
+      for (const auto& o : r.all_optimal) a.push_back(ranking_json(p, o));
+      j["all_optimal"] = a;
+    }
+    j["params"] = params_json(resolved);
+    j["explanation"] = r.explanation;
+  }
+  return to_python(j);
+}
+
+// ---- ratings ------------------------------------------------------------------------------------
+
+bool declares(const MethodInfo& m, const std::string& name) {
+  for (const auto& p : m.params)
+    if (p.name == name) return true;
+  return false;
+}
+
+json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+// Battles given as columns (from a DataFrame, dict or list) or K-wise rankings.
+struct BattleColumns {
+  std::vector<std::string> model_a, model_b, winner;
+  std::vector<double> weights;                    // empty = 1 each
+  std::vector<std::string> covariate_names;
+  std::vector<std::vector<double>> covariates;    // per battle
+  std::vector<std::vector<std::vector<std::string>>> rankings;  // K-wise: tiers of names
+  std::vector<double> ranking_counts;
+};
+
+Comparisons comparisons_from_columns(const BattleColumns& in, const ComparisonsReadOptions& opt) {
+  ComparisonsBuilder b(opt);
+  const size_t n = in.model_a.size();
+  if (in.model_b.size() != n || in.winner.size() != n)
+    throw InputError("battles: model_a, model_b and winner must have the same length");
+  if (!in.weights.empty() && in.weights.size() != n) throw InputError("battles: one weight per battle");
+  if (!in.covariate_names.empty() && in.covariates.size() != n) throw InputError("battles: one covariate row per battle");
+  b.set_covariate_names(in.covariate_names);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string row = "battle " + std::to_string(i);
+    Outcome o;
+    if (!parse_outcome(in.winner[i], o))
+      throw InputError(row + ": winner '" + in.winner[i] +
+                       "': expected model_a, model_b, tie or tie (bothbad) (or left, right, tie, both)");
+    if (in.model_a[i] == in.model_b[i]) throw InputError(row + ": a model cannot battle itself ('" + in.model_a[i] + "')");
+    int a = b.model(in.model_a[i]), c = b.model(in.model_b[i]);
+    if (a < 0 || c < 0) throw InputError(row + ": too many models");
+    double w = in.weights.empty() ? 1.0 : in.weights[i];
+    if (!(w > 0) || !std::isfinite(w)) throw InputError(row + ": weight must be a positive number");
+    const double* cov = nullptr;
+    if (!in.covariate_names.empty()) {
+      if (in.covariates[i].size() != in.covariate_names.size()) throw InputError(row + ": wrong number of covariates");
+      for (double x : in.covariates[i])
+        if (!std::isfinite(x)) throw InputError(row + ": covariates must be finite numbers");
+      cov = in.covariates[i].data();
+    }
+    if (!b.add_pair(a, c, o, w, cov)) throw InputError(row + ": too many rows");
+  }
+  for (size_t i = 0; i < in.rankings.size(); ++i) {
+    KwiseRow r;
+    std::set<int> seen;
+    for (const auto& tier : in.rankings[i]) {
+      std::vector<int> t;
+      for (const auto& name : tier) {
+        int id = b.model(name);
+        if (id < 0) throw InputError("ranking " + std::to_string(i) + ": too many models");
+        if (!seen.insert(id).second)
+          throw InputError("ranking " + std::to_string(i) + ": model '" + name + "' appears twice");
+        t.push_back(id);
+      }
+      if (!t.empty()) r.tiers.push_back(std::move(t));
+    }
+    r.count = in.ranking_counts.empty() ? 1.0 : in.ranking_counts.at(i);
+    if (!(r.count > 0)) throw InputError("ranking " + std::to_string(i) + ": count must be positive");
+    b.add_ranking(std::move(r));
+  }
+  return b.finish();
+}
+
+// The logic and JSON of `prefero rate` (tools/prefero/cmd_rate.cpp): bootstrap, seed, threads and
+// anchor go to the method when it declares them; otherwise they are applied generically.
+py::object py_rate(const std::optional<std::string>& path, const BattleColumns& columns, const std::string& model,
+                Given given, const std::string& order, const std::vector<std::string>& covariates) {
+  json out;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = require_method(model);
+    if (m.family != "rate" || !m.rate)
+      throw InputError("'" + m.id + "' is not a rating method (family " + m.family + "); see prefero.methods('rate')");
+    if (order != "auto" && order != "file" && order != "compressed")
+      throw InputError("order '" + order + "': expected auto, file or compressed");
+    std::optional<std::string> rounds_s, seed_s, threads_s, anchor;
+    auto take = [&given, &m](const std::string& name, std::optional<std::string>& generic) {
+      auto it = given.find(name);
+      if (it == given.end() || declares(m, name)) return;
+      generic = it->second;
+      given.erase(it);
+    };
+    take("bootstrap", rounds_s);
+    take("seed", seed_s);
+    take("threads", threads_s);
+    take("anchor", anchor);
+    auto integer = [](const std::string& name, const std::optional<std::string>& v, int64_t fallback) {
+      if (!v) return fallback;
+      try {
+        size_t used = 0;
+        int64_t x = std::stoll(*v, &used);
+        if (used == v->size() && x >= 0) return x;
+      } catch (const std::exception&) {
+      }
+      throw InputError(name + " '" + *v + "': expected a non-negative integer");
+    };
+    int64_t rounds = integer("bootstrap", rounds_s, 0), seed = integer("seed", seed_s, 0),
+            threads = integer("threads", threads_s, 0);
+    Params resolved = resolve_params(m.id, m.params, given);
+    ComparisonsReadOptions opt;
+    static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style"};
+    opt.keep_order = order == "file" || (order == "auto" && !order_free.count(m.id));
+    opt.covariates = covariates;
+    Comparisons c = path ? read_comparisons(*path, opt) : comparisons_from_columns(columns, opt);
+    RatingResult r = m.rate(c, resolved);
+    if (rounds_s && rounds > 0)
+      rate::bootstrap_any(m, c, resolved, r, static_cast<int>(rounds), static_cast<uint64_t>(seed),
+                          static_cast<int>(threads), 0.05);
+    if (anchor) {
+      auto eq = anchor->rfind('=');
+      if (eq == std::string::npos) throw InputError("--anchor '" + *anchor + "': expected NAME=VALUE");
+      std::string name = anchor->substr(0, eq);
+      double value = 0;
+      try {
+        value = std::stod(anchor->substr(eq + 1));
+      } catch (const std::exception&) {
+        throw InputError("--anchor '" + *anchor + "': VALUE must be a number");
+      }
+      const ModelRating* a = nullptr;
+      for (const auto& x : r.ratings)
+        if (c.models[static_cast<size_t>(x.model)] == name) a = &x;
+      if (!a) throw InputError("--anchor: model '" + name + "' does not appear in the input");
+      double shift = value - a->rating;
+      for (auto& x : r.ratings) x.rating += shift, x.ci_low += shift, x.ci_high += shift;
+      r.explanation["anchor"] = {{"model", name}, {"value", value}, {"applied_by", "cli (point and interval shifted)"}};
+    }
+    out["model"] = m.id;
+    out["params"] = params_json(resolved);
+    json ratings = json::array();
+    for (const auto& x : r.ratings)
+      ratings.push_back({{"name", c.models[static_cast<size_t>(x.model)]},
+                         {"rating", num(x.rating)},
+                         {"ci_low", num(x.ci_low)},
+                         {"ci_high", num(x.ci_high)},
+                         {"rank_ub", x.rank_ub},
+                         {"votes", x.votes}});
+    out["ratings"] = ratings;
+    out["explanation"] = r.explanation;
+  }
+  return to_python(out);
+}
+
+// ---- crowd labels -------------------------------------------------------------------------------
+
+// Judgments from a file, or from texts the Python side wrote (tab-separated with a header), so
+// names are numbered exactly as the CLI numbers them.
+py::object py_infer(const std::string& source, bool is_path, const std::string& gold, const std::string& weights,
+                 const std::string& method, const Given& given, const std::string& format, const std::string& columns,
+                 const std::string& dedup, const std::string& gold_none) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = method_of_family(method, "crowd", "infer");
+    LabelReadOptions opt;
+    opt.format = format;
+    opt.columns = columns;
+    opt.dedup = dedup;
+    opt.gold_none = gold_none;
+    LabelData d = is_path ? read_labels(source, gold, weights, opt)
+                          : read_labels_text(source, "<labels>", gold, gold.empty() ? "" : "<gold>", weights,
+                                             weights.empty() ? "" : "<weights>", opt);
+    j = infer_json(d, run_infer(m, d, given));
+  }
+  return to_python(j);
+}
+
+// ---- ensembles ----------------------------------------------------------------------------------
+
+std::string class_name(const VoteTensor& t, int c) {
+  return c < static_cast<int>(t.class_names.size()) ? t.class_names[static_cast<size_t>(c)] : std::to_string(c);
+}
+
+// The JSON of `prefero ensemble --json` (tools/prefero/cmd_ensemble.cpp).
+json ensemble_json(const MethodInfo& m, const Params& params, const VoteTensor& t, const EnsembleResult& r) {
+  json j;
+  j["method"] = m.id;
+  j["params"] = params.values();
+  json samples = json::array();
+  for (size_t s = 0; s < r.samples.size(); ++s) {
+    const SampleDecision& d = r.samples[s];
+    json one{{"id", t.ids[s]}, {"prediction", class_name(t, d.prediction)}};
+    if (d.certificate >= 0) one["certificate"] = d.certificate;
+    if (!t.labels.empty() && t.labels[s] >= 0) one["label"] = class_name(t, t.labels[s]);
+    one["details"] = d.details;
+    samples.push_back(one);
+  }
+  j["samples"] = samples;
+  j["explanation"] = r.explanation;
+  return j;
+}
+
+py::object py_ensemble(const std::optional<std::string>& path,
+                    std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>> scores,
+                    std::vector<std::string> ids, std::vector<int> labels, std::vector<std::string> class_names,
+                    const std::string& method, const Given& given) {
+  VoteTensor t;
+  if (!path) {
+    if (!scores || scores->ndim() != 3)
+      throw InputError("scores: expected a 3-dimensional array (samples x models x classes)");
+    t.samples = static_cast<int>(scores->shape(0));
+    t.models = static_cast<int>(scores->shape(1));
+    t.classes = static_cast<int>(scores->shape(2));
+    if (t.samples == 0 || t.models == 0 || t.classes < 2)
+      throw InputError("scores: need at least one sample, one model and two classes");
+    t.scores.assign(scores->data(), scores->data() + scores->size());
+    for (double x : t.scores)
+      if (!std::isfinite(x)) throw InputError("scores: every score must be a finite number");
+    if (ids.empty())
+      for (int s = 0; s < t.samples; ++s) ids.push_back(std::to_string(s));
+    if (ids.size() != static_cast<size_t>(t.samples)) throw InputError("ids: expected one per sample");
+    if (!labels.empty() && labels.size() != static_cast<size_t>(t.samples))
+      throw InputError("labels: expected one per sample");
+    for (int l : labels)
+      if (l < -1 || l >= t.classes) throw InputError("labels: a class index in [0, classes) or -1 for unknown");
+    if (!class_names.empty() && class_names.size() != static_cast<size_t>(t.classes))
+      throw InputError("classes: expected one name per class");
+    t.ids = std::move(ids);
+    t.labels = std::move(labels);
+    t.class_names = std::move(class_names);
+  }
+  json j;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = method_of_family(method, "ensemble", "ensemble");
+    Params resolved = resolve_params(m.id, m.params, given);
+    if (path) t = read_vote_tensor_file(*path);
+    j = ensemble_json(m, resolved, t, m.ensemble(t, resolved));
+  }
+  return to_python(j);
+}
+
+py::object methods_list() {
+  json all = json::array();
+  for (const auto& m : methods()) all.push_back(method_json(m));
+  return to_python(all);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, mod) {
+  mod.doc() = "Prefero's engine (C++). Use the package prefero, not this module.";
+  py::register_exception<InputError>(mod, "InputError", PyExc_ValueError);
+
+  py::class_<PyProfile>(mod, "Profile", "An anonymized profile: unique ballots with their counts.")
+      .def_property_readonly("num_voters", [](const PyProfile& p) { return p.profile.num_voters; })
+      .def_property_readonly("num_ballots", [](const PyProfile& p) { return p.profile.num_ballots(); })
+      .def_property_readonly("num_candidates", [](const PyProfile& p) { return p.profile.num_candidates(); })
+      .def_property_readonly("candidates", [](const PyProfile& p) { return p.profile.candidates.names; },
+                             "candidate names, in index order")
+      .def_property_readonly("candidate_ids", [](const PyProfile& p) { return p.profile.candidates.ids; },
+                             "external ids (PrefLib ids; 1..m for profiles built in Python)")
+      .def_property_readonly("kind", [](const PyProfile& p) { return std::string(to_string(p.profile.kind)); })
+      .def_property_readonly("committee_size", [](const PyProfile& p) { return p.committee_size; },
+                             "committeesize of an abcvoting file, else None")
+      .def_property_readonly("metadata", [](const PyProfile& p) { return p.profile.metadata; })
+      .def("ballots", [](const PyProfile& p) { return ballots_of(p.profile); },
+           "unique ballots as (tiers of candidate names, count), best tier first")
+      .def("summary", [](const PyProfile& p) { return to_python(profile_json(p.profile)); },
+           "the JSON of `prefero profile --json`");
+
+  py::class_<BattleColumns>(mod, "BattleColumns")
+      .def(py::init<>())
+      .def_readwrite("model_a", &BattleColumns::model_a)
+      .def_readwrite("model_b", &BattleColumns::model_b)
+      .def_readwrite("winner", &BattleColumns::winner)
+      .def_readwrite("weights", &BattleColumns::weights)
+      .def_readwrite("covariate_names", &BattleColumns::covariate_names)
+      .def_readwrite("covariates", &BattleColumns::covariates)
+      .def_readwrite("rankings", &BattleColumns::rankings)
+      .def_readwrite("ranking_counts", &BattleColumns::ranking_counts);
+
+  mod.def("read_profile", &read_profile_file, py::arg("path"));
+  mod.def("profile_from_levels", &profile_from_levels, py::arg("levels"), py::arg("counts"), py::arg("names"),
+          py::arg("ids"), py::arg("kind"), py::arg("category_names"));
+  mod.def("profile_from_grades", &profile_from_grades, py::arg("grades"), py::arg("missing"), py::arg("counts"),
+          py::arg("names"), py::arg("ids"));
+  mod.def("methods", &methods_list);
+  mod.def("require_method", [](const std::string& name) { return require_method(name).id; }, py::arg("name"));
+  mod.def("elect", &py_elect, py::arg("profile"), py::arg("rule"), py::arg("params"));
+  mod.def("committee", &py_committee, py::arg("profile"), py::arg("rule"), py::arg("size"), py::arg("params"));
+  mod.def("consensus", &py_consensus, py::arg("profile"), py::arg("method"), py::arg("params"));
+  mod.def("rate", &py_rate, py::arg("path"), py::arg("columns"), py::arg("model"), py::arg("params"), py::arg("order"),
+          py::arg("covariates"));
+  mod.def("infer", &py_infer, py::arg("source"), py::arg("is_path"), py::arg("gold"), py::arg("weights"),
+          py::arg("method"), py::arg("params"), py::arg("format"), py::arg("columns"), py::arg("dedup"),
+          py::arg("gold_none"));
+  mod.def("ensemble", &py_ensemble, py::arg("path"), py::arg("scores"), py::arg("ids"), py::arg("labels"),
+          py::arg("classes"), py::arg("method"), py::arg("params"));
+}
