@@ -80,6 +80,7 @@ Row run(const Profile& p, double limit) {
   PairCosts pc = pair_costs(p, all_candidates(p.num_candidates()), Unranked::incomparable, {});
   KemenyOptions o;
   o.time_limit_seconds = limit;
+  if (std::getenv("BENCH_PROGRESS")) o.progress = [t0](const std::string& m) { fmt::print(stderr, "  [{:.1f}s] {}\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), m); };
   ConsensusResult r = kemeny_solve(pc, o);
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;

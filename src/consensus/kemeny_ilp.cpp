@@ -67,6 +67,26 @@ ComponentResult kemeny_ilp(const PairCosts& pc, const std::vector<int>& members,
       }
     return most_violated(std::move(v), max_rows);
   };
+  // LP rounding: order by how many candidates x puts each one above, then insertion local search
+  rg.round = [&](const std::vector<double>& x) {
+    std::vector<double> above(static_cast<size_t>(k), 0.0);
+    for (int i = 0; i < k; ++i)
+      for (int j = i + 1; j < k; ++j) {
+        const double xij = x[static_cast<size_t>(V(i, j))];
+        above[static_cast<size_t>(i)] += xij, above[static_cast<size_t>(j)] += 1 - xij;
+      }
+    std::vector<int> order;
+    for (int i : order_by_score(above)) order.push_back(members[static_cast<size_t>(i)]);
+    order = insertion_local_search(pc, std::move(order), deadline);
+    std::vector<int> rank(static_cast<size_t>(pc.n), 0);
+    for (size_t r = 0; r < order.size(); ++r) rank[static_cast<size_t>(order[r])] = static_cast<int>(r);
+    std::vector<double> y(x.size(), 0.0);
+    for (int i = 0; i < k; ++i)
+      for (int j = i + 1; j < k; ++j)
+        y[static_cast<size_t>(V(i, j))] =
+            rank[static_cast<size_t>(members[static_cast<size_t>(i)])] < rank[static_cast<size_t>(members[static_cast<size_t>(j)])] ? 1.0 : 0.0;
+    return y;
+  };
   std::vector<int> pos(static_cast<size_t>(pc.n), 0);
   for (size_t r = 0; r < start.size(); ++r) pos[static_cast<size_t>(start[r])] = static_cast<int>(r);
   std::vector<double> x0(static_cast<size_t>(rg.model.num_variables()), 0.0);

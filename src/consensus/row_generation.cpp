@@ -76,6 +76,86 @@ void add_no_good(RowGeneration& rg, const std::vector<double>& x) {
   c.upper = ones - 1;
   rg.model.constraints.push_back(std::move(c));
 }
+
+// Depth-first branch and cut on the warm LP, the way Grötschel, Jünger and Reinelt (Operations
+// Research 32, 1984) solved linear ordering: at each node add violated rows until the LP
+// satisfies them, prune when its bound cannot beat the incumbent, round the LP point for a new
+// incumbent, and branch on the most fractional variable (the side it leans to first).
+struct BranchAndCut {
+  RowGeneration& rg;
+  solve::IncrementalLp& lp;
+  Clock::time_point deadline;
+  RowGenerationResult& res;
+  const std::function<void(const std::string&)>& progress;
+  std::vector<double> best;
+  double best_value;
+  bool timed_out = false;
+
+  // true when no point under this LP bound is strictly better than the incumbent
+  bool prunable(double lp_objective) const {
+    const double b = lp_objective + rg.constant;
+    return rg.integral_costs ? std::ceil(b - kEps) >= best_value - 0.5 : b >= best_value - kEps;
+  }
+  void offer(const std::vector<double>& x) {
+    const double v = value_of(rg, x);
+    if (v >= best_value - kEps) return;
+    best = x, best_value = v;
+    report(progress, fmt::format("branch and cut: better ranking {:.6g} at node {}", v, res.nodes));
+  }
+  // Solves the node's LP to a point satisfying every row; empty when pruned, infeasible or out of time.
+  std::vector<double> node_lp() {
+    while (true) {
+      if (expired(deadline)) {
+        timed_out = true;
+        return {};
+      }
+      solve::SolveStatus st = lp.solve(seconds_left(deadline));
+      ++res.rounds;
+      if (st == solve::SolveStatus::infeasible) return {};
+      if (st != solve::SolveStatus::optimal) {
+        timed_out = true;
+        return {};
+      }
+      if (prunable(lp.objective())) return {};
+      std::vector<double> x = lp.values();
+      auto rows = rg.separate(x, 4000);
+      if (rows.empty()) return x;
+      res.rows_added += rows.size();
+      lp.add_rows(rows);
+      for (auto& r : rows) rg.model.constraints.push_back(std::move(r));
+    }
+  }
+  void node() {
+    if (++res.nodes % 1000 == 0)
+      report(progress, fmt::format("branch and cut: {} nodes, {} rows, best {:.6g}", res.nodes, lp.num_rows(), best_value));
+    std::vector<double> x = node_lp();
+    if (x.empty()) return;
+    if (integral(x)) {
+      for (double& v : x) v = std::round(v);
+      offer(x);
+      return;
+    }
+    if (rg.round) {
+      offer(rg.round(x));
+      if (prunable(lp.objective())) return;
+    }
+    size_t j = 0;  // the fractional variable with the most objective at stake
+    double stake = -1;
+    for (size_t i = 0; i < x.size(); ++i) {
+      const double frac = std::min(x[i], 1 - x[i]);
+      const double s = frac > kEps ? frac * (std::abs(rg.model.variables[i].objective) + 1e-3) : -1;
+      if (s > stake) stake = s, j = i;
+    }
+    const int var = static_cast<int>(j);
+    const double first = x[j] >= 0.5 ? 1.0 : 0.0;
+    for (double v : {first, 1.0 - first}) {
+      lp.set_bounds(var, v, v);
+      node();
+      if (timed_out) break;
+    }
+    lp.set_bounds(var, rg.model.variables[j].lower, rg.model.variables[j].upper);
+  }
+};
 }  // namespace
 
 RowGenerationResult row_generation_solve(RowGeneration& rg, const std::vector<double>& start, int all_cap,
@@ -119,17 +199,12 @@ RowGenerationResult row_generation_solve(RowGeneration& rg, const std::vector<do
     optimal = true;
   } else {
     report(progress, fmt::format("LP bound {:.6g}, best ranking {:.6g}: branch and cut", bound, res.objective));
-    // cutoff: only strictly better solutions are feasible, so "infeasible" proves the start optimal
-    solve::Constraint cutoff;
-    for (int i = 0; i < rg.model.num_variables(); ++i) cutoff.terms.emplace_back(i, rg.model.variables[i].objective);
-    cutoff.upper = res.objective - rg.constant - (rg.integral_costs ? 0.5 : 1e-7);
-    rg.model.constraints.push_back(cutoff);
-    const size_t cutoff_row = rg.model.constraints.size() - 1;
-    std::vector<double> x;
-    bool proved = mip_rounds(rg, x, bound, optimal, res, deadline, progress);
-    if (!x.empty() && value_of(rg, x) < res.objective - kEps) best = x;
-    optimal = proved && optimal;
-    rg.model.constraints.erase(rg.model.constraints.begin() + static_cast<std::ptrdiff_t>(cutoff_row));
+    BranchAndCut bc{rg, lp, deadline, res, progress, best, res.objective};
+    bc.node();
+    best = bc.best;
+    optimal = !bc.timed_out;
+    report(progress, fmt::format("branch and cut: {} nodes, best {:.6g}{}", res.nodes, bc.best_value,
+                                 optimal ? ", proven optimal" : ", time limit"));
   }
   res.optima = {best};
   res.objective = value_of(rg, best);

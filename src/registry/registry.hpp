@@ -25,6 +25,8 @@ struct LabelData;
 struct InferenceResult;
 struct VoteTensor;
 struct EnsembleResult;
+struct BenchmarkData;
+struct BenchmarkResult;
 // Selects committees of `committee_size` candidates (src/committee/committee.hpp).
 using CommitteeFn = CommitteeResult (*)(const Profile&, int committee_size, const Params&);
 // One consensus ranking of the candidates in play (src/consensus/consensus.hpp).
@@ -35,6 +37,8 @@ using RateFn = RatingResult (*)(const Comparisons&, const Params&);
 using InferFn = InferenceResult (*)(const LabelData&, const Params&);
 // Combines base models' scores per sample, with certificates where defined (src/ensemble/ensemble.hpp).
 using EnsembleFn = EnsembleResult (*)(const VoteTensor&, const Params&);
+// Ranks systems across the tasks of a benchmark score table (src/consensus/benchmark/benchmark.hpp).
+using BenchmarkFn = BenchmarkResult (*)(const BenchmarkData&, const Params&);
 
 struct MethodInfo {
   std::string id;                    // snake_case; the peer's name where one exists
@@ -53,6 +57,7 @@ struct MethodInfo {
   RateFn rate = nullptr;            // family "rate"
   InferFn infer = nullptr;          // family "crowd"
   EnsembleFn ensemble = nullptr;    // family "ensemble"
+  BenchmarkFn benchmark = nullptr;  // family "benchmark"
 };
 
 struct Registration {

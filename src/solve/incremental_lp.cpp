@@ -64,6 +64,13 @@ void IncrementalLp::add_rows(const std::vector<Constraint>& rows) {
   clp_->addRows(static_cast<int>(rows.size()), lo.data(), up.data(), starts.data(), cols.data(), elems.data());
 }
 
+void IncrementalLp::set_bounds(int var, double lower, double upper) {
+  if (var < 0 || var >= n_) throw std::invalid_argument("IncrementalLp: unknown variable");
+  clp_->setColumnBounds(var, coin(lower), coin(upper));
+}
+
+int IncrementalLp::num_rows() const { return clp_->numberRows(); }
+
 SolveStatus IncrementalLp::solve(double time_limit_seconds) {
   clp_->setMaximumWallSeconds(time_limit_seconds > 0 ? time_limit_seconds : -1.0);  // wall clock, like the caller's deadline
   if (!solved_once_) clp_->initialSolve();

@@ -21,6 +21,9 @@ class IncrementalLp {
   IncrementalLp& operator=(const IncrementalLp&) = delete;
 
   void add_rows(const std::vector<Constraint>& rows);
+  // Changes one variable's bounds (branching); the next solve starts from the current basis.
+  void set_bounds(int var, double lower, double upper);
+  int num_rows() const;
   // Re-solves; returns optimal, time_limit, infeasible, unbounded or failed.
   SolveStatus solve(double time_limit_seconds = 0);
   std::vector<double> values() const;

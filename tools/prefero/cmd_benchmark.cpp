@@ -9,6 +9,7 @@
 #include "consensus/benchmark/benchmark.hpp"
 #include "core/error.hpp"
 #include "io/benchmark_table.hpp"
+#include "registry/registry.hpp"
 #include "tools/prefero/commands.hpp"
 
 namespace prefero {
@@ -113,14 +114,15 @@ void register_benchmark_command(CLI::App& app) {
                                           "past it, the Borda ranking with the ILP's lower bound");
   cmd->add_flag("--json", a.as_json,
                 "one JSON object: method, ranking (tiers of names), cost, proven_optimal, lower_bound, systems");
-  cmd->callback([] {
+  cmd->callback([cmd] {
+    const MethodInfo& m = benchmark_method(a.method);
+    std::map<std::string, std::string> given{{"missing", a.missing}};
+    if (cmd->count("--normalize") > 0) given["normalize"] = a.normalize;  // a method without it says so
+    if (cmd->count("--time-limit") > 0 || m.id == "kemeny_benchmark") given["time_limit"] = fmt::format("{}", a.time_limit);
+    const Params params = resolve_params(m.id, m.params, given);
     BenchmarkData d = load(a);
-    BenchmarkOptions o;
-    o.method = a.method;
-    o.missing = parse_missing(a.missing);
-    o.normalize = a.normalize;
-    o.time_limit_seconds = a.time_limit;
-    BenchmarkResult r = aggregate_benchmark(d, o);
+    const BenchmarkOptions o = benchmark_options(m, params);
+    BenchmarkResult r = m.benchmark(d, params);
     std::vector<SystemStability> stab;
     if (a.bootstrap > 0) {
       BootstrapOptions b;

@@ -47,7 +47,7 @@ void register_methods_command(CLI::App& app) {
   static std::string family;
   static bool as_json = false;
   static bool as_markdown = false;
-  cmd->add_option("--family", family, "only methods of this family (elect, committee, consensus, rate, crowd)");
+  cmd->add_option("--family", family, "only methods of this family (elect, committee, consensus, benchmark, rate, crowd, ensemble)");
   cmd->add_flag("--json", as_json, "one JSON array of method descriptions");
   cmd->add_flag("--markdown", as_markdown, "the method reference as Markdown (docs/methods.md is this output)");
   cmd->callback([] {

@@ -13,6 +13,7 @@
 #include "core/rational.hpp"
 #include "core/result.hpp"
 #include "io/benchmark_table.hpp"
+#include "registry/registry.hpp"
 
 namespace prefero {
 
@@ -46,7 +47,8 @@ struct BenchmarkOptions {
   bool exact_lower_bound = true;   // up to 16 systems, the DP's optimum as every method's lower bound
 };
 
-// The methods, in the order `prefero benchmark --help` lists them.
+// The methods, in the order `prefero benchmark --help` lists them. Each is registered as
+// `<name>_benchmark` (family "benchmark"; benchmark_methods.cpp).
 const std::vector<std::string>& benchmark_methods();
 
 // ---- building blocks (exposed for tests) ----
@@ -98,6 +100,12 @@ struct BenchmarkResult {
 };
 
 BenchmarkResult aggregate_benchmark(const BenchmarkData& data, const BenchmarkOptions& options);
+
+// The registered benchmark method named `name` (`borda` or `borda_benchmark`); InputError listing
+// the methods otherwise.
+const MethodInfo& benchmark_method(const std::string& name);
+// The options a registered method runs with: its short name and its resolved parameters.
+BenchmarkOptions benchmark_options(const MethodInfo& method, const Params& params);
 
 // 1-based competition rank of each system in `ranking` (1 + #systems in better tiers).
 std::vector<int> competition_ranks(const Ranking& ranking, int n);
