@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "committee/run_committee.hpp"
+#include "consensus/benchmark/benchmark.hpp"
 #include "consensus/consensus.hpp"
 #include "core/error.hpp"
 #include "crowd/infer.hpp"
@@ -419,6 +420,32 @@ py::object py_rate(const std::optional<std::string>& path, const BattleColumns& 
 
 // Judgments from a file, or from texts the Python side wrote (tab-separated with a header), so
 // names are numbered exactly as the CLI numbers them.
+// The JSON of `prefero benchmark --json` (src/consensus/benchmark/benchmark.hpp).
+py::object py_benchmark(const std::string& path, const std::string& method, const Given& given,
+                        const BenchmarkTableOptions& table, bool instances, int bootstrap, uint64_t seed,
+                        const std::string& resample, double level) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    const MethodInfo& m = benchmark_method(method);
+    const Params params = resolve_params(m.id, m.params, given);
+    const BenchmarkData d = read_benchmark(path, table, instances);
+    const BenchmarkResult r = m.benchmark(d, params);
+    std::vector<SystemStability> stab;
+    if (bootstrap > 0) {
+      BootstrapOptions b;
+      b.replicates = bootstrap;
+      b.seed = seed;
+      b.resample = resample;
+      b.level = level;
+      stab = bootstrap_ranks(d, benchmark_options(m, params), b);
+    }
+    j = benchmark_json(d, r, stab);
+    j["params"] = params.values();
+  }
+  return to_python(j);
+}
+
 py::object py_infer(const std::string& source, bool is_path, const std::string& gold, const std::string& weights,
                  const std::string& method, const Given& given, const std::string& format, const std::string& columns,
                  const std::string& dedup, const std::string& gold_none) {
@@ -553,6 +580,15 @@ PYBIND11_MODULE(_core, mod) {
   mod.def("require_method", [](const std::string& name) { return require_method(name).id; }, py::arg("name"));
   mod.def("elect", &py_elect, py::arg("profile"), py::arg("rule"), py::arg("params"));
   mod.def("committee", &py_committee, py::arg("profile"), py::arg("rule"), py::arg("size"), py::arg("params"));
+  py::class_<BenchmarkTableOptions>(mod, "BenchmarkTable")
+      .def(py::init<>())
+      .def_readwrite("lower_is_better", &BenchmarkTableOptions::lower_is_better)
+      .def_readwrite("exclude", &BenchmarkTableOptions::exclude)
+      .def_readwrite("default_lower", &BenchmarkTableOptions::default_lower)
+      .def_readwrite("system_column", &BenchmarkTableOptions::system_column)
+      .def_readwrite("instance_column", &BenchmarkTableOptions::instance_column);
+  mod.def("benchmark", &py_benchmark, py::arg("path"), py::arg("method"), py::arg("params"), py::arg("table"),
+          py::arg("instances"), py::arg("bootstrap"), py::arg("seed"), py::arg("resample"), py::arg("level"));
   mod.def("consensus", &py_consensus, py::arg("profile"), py::arg("method"), py::arg("params"));
   mod.def("rate", &py_rate, py::arg("path"), py::arg("columns"), py::arg("model"), py::arg("params"), py::arg("order"),
           py::arg("covariates"));

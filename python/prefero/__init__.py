@@ -21,8 +21,8 @@ from ._core import InputError
 
 __all__ = [
     "InputError", "Profile", "profile", "read_profile", "methods", "method", "help",
-    "elect", "committee", "consensus", "rate", "infer", "ensemble",
-    "Result", "ElectionResult", "CommitteeResult", "ConsensusResult", "RatingResult",
+    "elect", "committee", "consensus", "benchmark", "rate", "infer", "ensemble",
+    "Result", "ElectionResult", "CommitteeResult", "ConsensusResult", "BenchmarkResult", "RatingResult",
     "InferenceResult", "EnsembleResult", "Method",
 ]
 
@@ -106,6 +106,16 @@ class ConsensusResult(Result):
         return pd.DataFrame(rows, columns=["rank", "id", "name"])
 
 
+class BenchmarkResult(Result):
+    """`prefero benchmark --json`: method, ranking (tiers of system names), cost, proven_optimal,
+    lower_bound, systems [{name, rank, score, rank_low, rank_high}], tasks, explanation, params."""
+
+    def to_pandas(self):
+        pd = _pandas()
+        cols = ["name", "rank", "score", "rank_low", "rank_high"]
+        return pd.DataFrame([{c: s.get(c) for c in cols} for s in self["systems"]], columns=cols)
+
+
 class RatingResult(Result):
     """`prefero rate --json`: model, params, ratings [{name, rating, ci_low, ci_high, rank_ub, votes}]."""
 
@@ -143,7 +153,7 @@ class EnsembleResult(Result):
 # ---- the registry --------------------------------------------------------------------------------
 
 _FAMILY_FUNCTION = {"elect": "elect", "committee": "committee", "consensus": "consensus",
-                    "rate": "rate", "crowd": "infer", "ensemble": "ensemble"}
+                    "benchmark": "benchmark", "rate": "rate", "crowd": "infer", "ensemble": "ensemble"}
 
 
 class Method(Result):
@@ -474,6 +484,39 @@ def consensus(profile, method="kemeny", **params):
     r = ConsensusResult._wrap(_core.consensus(p, method, _params(params)))
     r._names = _names_by_id(p)
     return r
+
+
+def benchmark(table, method="borda", *, exclude=(), lower=(), lower_is_better=False, instances=False,
+              system_column=None, instance_column=None, bootstrap=0, seed=1, resample="auto", level=0.95,
+              **params):
+    """Rank systems across the tasks of a benchmark: `prefero benchmark TABLE --method METHOD`.
+
+    table: a CSV path (docs/benchmark.md) or a DataFrame in the same layout (system column first,
+    one column per task; with instances=True: system, instance, metric columns). exclude: task
+    columns to ignore (e.g. "overall"); lower: lower-is-better tasks. method: NAME or
+    NAME_benchmark. params: the method's registry parameters (missing, normalize, time_limit).
+    bootstrap > 0 adds each system's rank interval. Returns a BenchmarkResult.
+    """
+    path, tmp = table, None
+    if hasattr(table, "to_csv"):
+        import tempfile
+
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False)
+        table.to_csv(tmp, index=False)
+        tmp.close()
+        path = tmp.name
+    try:
+        t = _core.BenchmarkTable()
+        t.exclude = [str(x) for x in exclude]
+        t.lower_is_better = [str(x) for x in lower]
+        t.default_lower = bool(lower_is_better)
+        t.system_column = system_column or ""
+        t.instance_column = instance_column or ""
+        return BenchmarkResult._wrap(_core.benchmark(os.fspath(path), method, _params(params), t, bool(instances),
+                                                     int(bootstrap), int(seed), resample, float(level)))
+    finally:
+        if tmp is not None:
+            os.unlink(tmp.name)
 
 
 _BATTLE_ALIASES = {"model_a": ("model_a", "left"), "model_b": ("model_b", "right"), "winner": ("winner",)}

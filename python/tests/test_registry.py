@@ -11,12 +11,13 @@ def test_methods_equal_cli_json():
     cli = json.loads(subprocess.run([CLI, "methods", "--json"], capture_output=True, text=True, check=True).stdout)
     assert [dict(m) for m in prefero.methods()] == cli
     families = {m.family for m in prefero.methods()}
-    assert families == {"elect", "committee", "consensus", "rate", "crowd", "ensemble"}
+    assert families == {"elect", "committee", "consensus", "benchmark", "rate", "crowd", "ensemble"}
 
 
 def test_docstrings_generated():
     for family, fn in [("elect", prefero.elect), ("committee", prefero.committee), ("rate", prefero.rate),
-                       ("crowd", prefero.infer), ("ensemble", prefero.ensemble), ("consensus", prefero.consensus)]:
+                       ("crowd", prefero.infer), ("ensemble", prefero.ensemble), ("consensus", prefero.consensus),
+                       ("benchmark", prefero.benchmark)]:
         for m in prefero.methods(family):
             assert m.id in fn.__doc__
     doc = prefero.method("schulze").__doc__

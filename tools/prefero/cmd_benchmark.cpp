@@ -3,7 +3,6 @@
 
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
 
 #include "consensus/benchmark/benchmark.hpp"
@@ -27,55 +26,13 @@ struct BenchmarkArgs {
 };
 
 BenchmarkData load(const BenchmarkArgs& a) {
-  std::ifstream in(a.path);
-  if (!in) throw InputError(SourceLocation{a.path, 0, 0}, "cannot open the file");
   BenchmarkTableOptions t;
   t.lower_is_better = a.lower;
   t.exclude = a.exclude;
   t.default_lower = a.lower_all;
   t.system_column = a.system_column;
   t.instance_column = a.instance_column;
-  if (a.instances) return benchmark_data(read_instance_table(in, a.path, t));
-  if (!a.system_column.empty() || !a.instance_column.empty())
-    throw InputError("--system-column and --instance-column need --instances");
-  return benchmark_data(read_score_table(in, a.path, t));
-}
-
-json result_json(const BenchmarkData& d, const BenchmarkResult& r, const std::vector<SystemStability>& stab) {
-  json j;
-  j["method"] = r.method;
-  json ranking = json::array();
-  for (const auto& tier : r.ranking) {
-    json names = json::array();
-    for (Cand c : tier) names.push_back(d.systems[c]);
-    ranking.push_back(names);
-  }
-  j["ranking"] = ranking;
-  j["cost"] = r.cost;
-  j["proven_optimal"] = r.proven_optimal;
-  j["lower_bound"] = r.lower_bound;
-  const std::vector<int> rank = competition_ranks(r.ranking, d.num_systems());
-  json systems = json::array();
-  for (const auto& tier : r.ranking)
-    for (Cand c : tier) {
-      json s;
-      s["name"] = d.systems[c];
-      s["rank"] = rank[c];
-      if (!r.score.empty()) s["score"] = r.score[c];
-      if (stab.empty()) {
-        s["rank_low"] = nullptr;
-        s["rank_high"] = nullptr;
-      } else {
-        s["rank_low"] = stab[c].rank_low;
-        s["rank_high"] = stab[c].rank_high;
-        s["rank_distribution"] = stab[c].rank_distribution;
-      }
-      systems.push_back(s);
-    }
-  j["systems"] = systems;
-  j["tasks"] = d.tasks;
-  j["explanation"] = r.explanation;
-  return j;
+  return read_benchmark(a.path, t, a.instances);
 }
 
 }  // namespace
@@ -137,7 +94,7 @@ void register_benchmark_command(CLI::App& app) {
         };
       stab = bootstrap_ranks(d, o, b);
     }
-    json j = result_json(d, r, stab);
+    json j = benchmark_json(d, r, stab);
     if (a.bootstrap > 0) j["bootstrap"] = {{"replicates", a.bootstrap}, {"seed", a.seed}, {"level", a.level},
                                            {"resample", a.resample}};
     if (a.as_json) {

@@ -125,6 +125,15 @@ struct SystemStability {
   std::vector<double> rank_distribution;  // [r-1] = fraction of replicates with rank r
 };
 
+// ---- the faces' shared pieces (CLI, Python) ----
+
+// Reads a task-level score table, or with `instances` an instance-level table, from `path`.
+BenchmarkData read_benchmark(const std::string& path, const BenchmarkTableOptions& options, bool instances);
+
+// `prefero benchmark --json`: method, ranking (tiers of names), cost, proven_optimal, lower_bound,
+// systems [{name, rank, score, rank_low, rank_high, rank_distribution}], tasks, explanation.
+json benchmark_json(const BenchmarkData& data, const BenchmarkResult& result, const std::vector<SystemStability>& stability);
+
 std::vector<SystemStability> bootstrap_ranks(const BenchmarkData& data, const BenchmarkOptions& options,
                                              const BootstrapOptions& boot);
 

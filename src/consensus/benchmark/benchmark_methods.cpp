@@ -2,6 +2,8 @@
 // methods`, the docs and the Python module list them beside every other method.
 #include <fmt/format.h>
 
+#include <fstream>
+
 #include "consensus/benchmark/benchmark.hpp"
 #include "core/error.hpp"
 
@@ -90,6 +92,53 @@ BenchmarkOptions benchmark_options(const MethodInfo& method, const Params& param
   if (params.has("normalize")) o.normalize = params.text("normalize");
   if (params.has("time_limit")) o.time_limit_seconds = params.number("time_limit");
   return o;
+}
+
+BenchmarkData read_benchmark(const std::string& path, const BenchmarkTableOptions& options, bool instances) {
+  std::ifstream in(path);
+  if (!in) throw InputError(SourceLocation{path, 0, 0}, "cannot open the file");
+  if (instances) return benchmark_data(read_instance_table(in, path, options));
+  if (!options.system_column.empty() || !options.instance_column.empty())
+    throw InputError("--system-column and --instance-column need --instances");
+  return benchmark_data(read_score_table(in, path, options));
+}
+
+json benchmark_json(const BenchmarkData& d, const BenchmarkResult& r, const std::vector<SystemStability>& stab) {
+  json j;
+  j["method"] = r.method;
+  json ranking = json::array();
+  for (const auto& tier : r.ranking) {
+    json names = json::array();
+    for (Cand c : tier) names.push_back(d.systems[static_cast<size_t>(c)]);
+    ranking.push_back(names);
+  }
+  j["ranking"] = ranking;
+  j["cost"] = r.cost;
+  j["proven_optimal"] = r.proven_optimal;
+  j["lower_bound"] = r.lower_bound;
+  const std::vector<int> rank = competition_ranks(r.ranking, d.num_systems());
+  json systems = json::array();
+  for (const auto& tier : r.ranking)
+    for (Cand c : tier) {
+      const size_t i = static_cast<size_t>(c);
+      json s;
+      s["name"] = d.systems[i];
+      s["rank"] = rank[i];
+      if (!r.score.empty()) s["score"] = r.score[i];
+      if (stab.empty()) {
+        s["rank_low"] = nullptr;
+        s["rank_high"] = nullptr;
+      } else {
+        s["rank_low"] = stab[i].rank_low;
+        s["rank_high"] = stab[i].rank_high;
+        s["rank_distribution"] = stab[i].rank_distribution;
+      }
+      systems.push_back(s);
+    }
+  j["systems"] = systems;
+  j["tasks"] = d.tasks;
+  j["explanation"] = r.explanation;
+  return j;
 }
 
 }  // namespace prefero
