@@ -223,26 +223,6 @@ py::object py_committee(const PyProfile& pp, const std::string& rule, int size, 
   return to_python(j);
 }
 
-// As `prefero consensus`: an id or alias of family consensus, or NAME_ranking.
-const MethodInfo& consensus_method(const std::string& name) {
-  for (const std::string& n : {name, name + "_ranking"})
-    if (const MethodInfo* m = find_method(n); m != nullptr && m->family == "consensus") return *m;
-  std::string ids;
-  for (const auto& m : methods())
-    if (m.family == "consensus") ids += (ids.empty() ? "" : ", ") + m.id;
-  throw InputError("unknown consensus method '" + name + "'; one of: " + ids);
-}
-
-json ranking_json(const Profile& p, const Ranking& r) {
-  json a = json::array();
-  for (const auto& tier : r) {
-    json t = json::array();
-    for (Cand c : tier) t.push_back(p.id(c));
-    a.push_back(t);
-  }
-  return a;
-}
-
 // The JSON of `prefero consensus --json` (tools/prefero/cmd_consensus.cpp).
 py::object py_consensus(const PyProfile& pp, const std::string& method, const Given& given) {
   json j;
@@ -252,18 +232,7 @@ py::object py_consensus(const PyProfile& pp, const std::string& method, const Gi
     Params resolved = resolve_params(m.id, m.params, given);
     const Profile& p = pp.profile;
     ConsensusResult r = m.consensus(p, all_candidates(p.num_candidates()), resolved);
-    j = {{"method", m.id},
-         {"ranking", ranking_json(p, r.ranking)},
-         {"cost", r.cost},
-         {"proven_optimal", r.proven_optimal},
-         {"lower_bound", r.lower_bound}};
-    if (given.count("all")) {
-      json a = json::array();
-      for (const auto& o : r.all_optimal) a.push_back(ranking_json(p, o));
-      j["all_optimal"] = a;
-    }
-    j["params"] = params_json(resolved);
-    j["explanation"] = r.explanation;
+    j = consensus_json(p, m, r, resolved, given.count("all") > 0);
   }
   return to_python(j);
 }

@@ -11,31 +11,9 @@
 #include "io/read.hpp"
 #include "registry/registry.hpp"
 #include "tools/prefero/commands.hpp"
+#include "tools/prefero/json_out.hpp"
 
 namespace prefero {
-
-namespace {
-// The consensus method named `name`: its id or alias, or `name`_ranking (so `--method borda`
-// finds borda_ranking, not the single-winner rule).
-const MethodInfo& consensus_method(const std::string& name) {
-  for (const std::string& n : {name, name + "_ranking"})
-    if (const MethodInfo* m = find_method(n); m != nullptr && m->family == "consensus") return *m;
-  std::string ids;
-  for (const auto& m : methods())
-    if (m.family == "consensus") ids += (ids.empty() ? "" : ", ") + m.id;
-  throw InputError(fmt::format("unknown consensus method '{}'; one of: {}", name, ids));
-}
-
-json ranking_json(const Profile& p, const Ranking& r) {
-  json a = json::array();
-  for (const auto& tier : r) {
-    json t = json::array();
-    for (Cand c : tier) t.push_back(p.id(c));
-    a.push_back(t);
-  }
-  return a;
-}
-}  // namespace
 
 void register_consensus_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -86,20 +64,7 @@ void register_consensus_command(CLI::App& app) {
     } else {
       r = m.consensus(p, cands, resolved);
     }
-    json j = {{"method", m.id},
-              {"ranking", ranking_json(p, r.ranking)},
-              {"cost", r.cost},
-              {"proven_optimal", r.proven_optimal},
-              {"lower_bound", r.lower_bound}};
-    if (given.count("all")) {
-      json a = json::array();
-      for (const auto& o : r.all_optimal) a.push_back(ranking_json(p, o));
-      j["all_optimal"] = a;
-    }
-    json prm = json::object();
-    for (const auto& [k, v] : resolved.values()) prm[k] = v;
-    j["params"] = prm;
-    j["explanation"] = r.explanation;
+    json j = consensus_json(p, m, r, resolved, given.count("all") > 0);
     if (as_json) {
       std::cout << j.dump(2) << "\n";
       return;

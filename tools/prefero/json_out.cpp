@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/error.hpp"
 #include "elect/common.hpp"
 
 namespace prefero {
@@ -66,6 +67,46 @@ json elect_json(const Profile& p, const ElectOutcome& o) {
   }
   out["explanation"] = o.result.explanation;
   return out;
+}
+
+const MethodInfo& consensus_method(const std::string& name) {
+  for (const std::string& n : {name, name + "_ranking"})
+    if (const MethodInfo* m = find_method(n); m != nullptr && m->family == "consensus") return *m;
+  std::string ids;
+  for (const auto& m : methods())
+    if (m.family == "consensus") ids += (ids.empty() ? "" : ", ") + m.id;
+  throw InputError("unknown consensus method '" + name + "'; one of: " + ids);
+}
+
+namespace {
+json ranking_json(const Profile& p, const Ranking& r) {
+  json a = json::array();
+  for (const auto& tier : r) {
+    json t = json::array();
+    for (Cand c : tier) t.push_back(p.id(c));
+    a.push_back(t);
+  }
+  return a;
+}
+}  // namespace
+
+json consensus_json(const Profile& p, const MethodInfo& m, const ConsensusResult& r, const Params& params,
+                    bool with_all) {
+  json j = {{"method", m.id},
+            {"ranking", ranking_json(p, r.ranking)},
+            {"cost", r.cost},
+            {"proven_optimal", r.proven_optimal},
+            {"lower_bound", r.lower_bound}};
+  if (with_all) {
+    json a = json::array();
+    for (const auto& o : r.all_optimal) a.push_back(ranking_json(p, o));
+    j["all_optimal"] = a;
+  }
+  json prm = json::object();
+  for (const auto& [k, v] : params.values()) prm[k] = v;
+  j["params"] = prm;
+  j["explanation"] = r.explanation;
+  return j;
 }
 
 }  // namespace prefero
