@@ -437,28 +437,6 @@ py::object py_infer(const std::string& source, bool is_path, const std::string& 
 
 // ---- ensembles ----------------------------------------------------------------------------------
 
-std::string class_name(const VoteTensor& t, int c) {
-  return c < static_cast<int>(t.class_names.size()) ? t.class_names[static_cast<size_t>(c)] : std::to_string(c);
-}
-
-// The JSON of `prefero ensemble --json` (tools/prefero/cmd_ensemble.cpp).
-json ensemble_json(const MethodInfo& m, const Params& params, const VoteTensor& t, const EnsembleResult& r) {
-  json j;
-  j["method"] = m.id;
-  j["params"] = params.values();
-  json samples = json::array();
-  for (size_t s = 0; s < r.samples.size(); ++s) {
-    const SampleDecision& d = r.samples[s];
-    json one{{"id", t.ids[s]}, {"prediction", class_name(t, d.prediction)}};
-    if (d.certificate >= 0) one["certificate"] = d.certificate;
-    if (!t.labels.empty() && t.labels[s] >= 0) one["label"] = class_name(t, t.labels[s]);
-    one["details"] = d.details;
-    samples.push_back(one);
-  }
-  j["samples"] = samples;
-  j["explanation"] = r.explanation;
-  return j;
-}
 
 py::object py_ensemble(const std::optional<std::string>& path,
                     std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>> scores,

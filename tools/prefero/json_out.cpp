@@ -109,4 +109,30 @@ json consensus_json(const Profile& p, const MethodInfo& m, const ConsensusResult
   return j;
 }
 
+namespace {
+std::string class_name(const VoteTensor& t, int c) {
+  return c < static_cast<int>(t.class_names.size()) ? t.class_names[static_cast<size_t>(c)] : std::to_string(c);
+}
+
+}  // namespace
+
+json ensemble_json(const MethodInfo& m, const Params& params, const VoteTensor& t, const EnsembleResult& r) {
+  json j;
+  j["method"] = m.id;
+  j["params"] = params.values();
+  json samples = json::array();
+  for (size_t s = 0; s < r.samples.size(); ++s) {
+    const SampleDecision& d = r.samples[s];
+    json one{{"id", t.ids[s]}, {"prediction", class_name(t, d.prediction)}};
+    if (d.certificate >= 0) one["certificate"] = d.certificate;
+    if (!t.labels.empty() && t.labels[s] >= 0) one["label"] = class_name(t, t.labels[s]);
+    one["details"] = d.details;
+    samples.push_back(one);
+  }
+  j["samples"] = samples;
+  j["explanation"] = r.explanation;
+  return j;
+}
+
+
 }  // namespace prefero
