@@ -74,12 +74,6 @@ const MethodInfo& method_of_family(const std::string& name, const std::string& f
   return m;
 }
 
-json params_json(const Params& p) {
-  json o = json::object();
-  for (const auto& [k, v] : p.values()) o[k] = v;
-  return o;
-}
-
 // ---- profiles ----------------------------------------------------------------------------------
 
 struct PyProfile {
@@ -245,7 +239,6 @@ bool declares(const MethodInfo& m, const std::string& name) {
   return false;
 }
 
-json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 // Battles given as columns (from a DataFrame, dict or list) or K-wise rankings.
 struct BattleColumns {
@@ -351,44 +344,12 @@ py::object py_rate(const std::optional<std::string>& path, const BattleColumns& 
     if (rounds_s && rounds > 0)
       rate::bootstrap_any(m, c, resolved, r, static_cast<int>(rounds), static_cast<uint64_t>(seed),
                           static_cast<int>(threads), 0.05);
-    if (anchor) {
-      auto eq = anchor->rfind('=');
-      if (eq == std::string::npos) throw InputError("--anchor '" + *anchor + "': expected NAME=VALUE");
-      std::string name = anchor->substr(0, eq);
-      double value = 0;
-      try {
-        value = std::stod(anchor->substr(eq + 1));
-      } catch (const std::exception&) {
-        throw InputError("--anchor '" + *anchor + "': VALUE must be a number");
-      }
-      const ModelRating* a = nullptr;
-      for (const auto& x : r.ratings)
-        if (c.models[static_cast<size_t>(x.model)] == name) a = &x;
-      if (!a) throw InputError("--anchor: model '" + name + "' does not appear in the input");
-      double shift = value - a->rating;
-      for (auto& x : r.ratings) x.rating += shift, x.ci_low += shift, x.ci_high += shift;
-      r.explanation["anchor"] = {{"model", name}, {"value", value}, {"applied_by", "cli (point and interval shifted)"}};
-    }
-    out["model"] = m.id;
-    out["params"] = params_json(resolved);
-    json ratings = json::array();
-    for (const auto& x : r.ratings)
-      ratings.push_back({{"name", c.models[static_cast<size_t>(x.model)]},
-                         {"rating", num(x.rating)},
-                         {"ci_low", num(x.ci_low)},
-                         {"ci_high", num(x.ci_high)},
-                         {"rank_ub", x.rank_ub},
-                         {"votes", x.votes}});
-    out["ratings"] = ratings;
-    out["explanation"] = r.explanation;
+    if (anchor) shift_to_anchor(c, r, *anchor);
+    out = rating_json(m, resolved, c, r);
   }
   return to_python(out);
 }
 
-// ---- crowd labels -------------------------------------------------------------------------------
-
-// Judgments from a file, or from texts the Python side wrote (tab-separated with a header), so
-// names are numbered exactly as the CLI numbers them.
 // The JSON of `prefero benchmark --json` (src/consensus/benchmark/benchmark.hpp).
 py::object py_benchmark(const std::string& path, const std::string& method, const Given& given,
                         const BenchmarkTableOptions& table, bool instances, int bootstrap, uint64_t seed,
@@ -415,6 +376,10 @@ py::object py_benchmark(const std::string& path, const std::string& method, cons
   return to_python(j);
 }
 
+// ---- crowd labels -------------------------------------------------------------------------------
+
+// Judgments from a file, or from texts the Python side wrote (tab-separated with a header), so
+// names are numbered exactly as the CLI numbers them.
 py::object py_infer(const std::string& source, bool is_path, const std::string& gold, const std::string& weights,
                  const std::string& method, const Given& given, const std::string& format, const std::string& columns,
                  const std::string& dedup, const std::string& gold_none) {

@@ -14,6 +14,7 @@
 #include "rate/rating_result.hpp"
 #include "registry/registry.hpp"
 #include "tools/prefero/commands.hpp"
+#include "tools/prefero/json_out.hpp"
 
 namespace prefero {
 
@@ -31,7 +32,6 @@ void progress(size_t done, size_t total) {
   std::cerr.flush();
 }
 
-json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 }  // namespace
 
@@ -98,40 +98,9 @@ void register_rate_command(CLI::App& app) {
     if (generic_bootstrap && rounds > 0)
       rate::bootstrap_any(m, c, resolved, r, static_cast<int>(rounds), static_cast<uint64_t>(std::max<int64_t>(seed, 0)),
                           static_cast<int>(std::max<int64_t>(threads, 0)), 0.05);
-    if (generic_anchor) {
-      auto eq = anchor.rfind('=');
-      if (eq == std::string::npos) throw InputError("--anchor '" + anchor + "': expected NAME=VALUE");
-      std::string name = anchor.substr(0, eq);
-      double value = 0;
-      try {
-        value = std::stod(anchor.substr(eq + 1));
-      } catch (const std::exception&) {
-        throw InputError("--anchor '" + anchor + "': VALUE must be a number");
-      }
-      const ModelRating* a = nullptr;
-      for (const auto& x : r.ratings)
-        if (c.models[static_cast<size_t>(x.model)] == name) a = &x;
-      if (!a) throw InputError("--anchor: model '" + name + "' does not appear in the input");
-      double shift = value - a->rating;
-      for (auto& x : r.ratings) x.rating += shift, x.ci_low += shift, x.ci_high += shift;
-      r.explanation["anchor"] = {{"model", name}, {"value", value}, {"applied_by", "cli (point and interval shifted)"}};
-    }
+    if (generic_anchor) shift_to_anchor(c, r, anchor);
     rate::set_progress_hook(nullptr);
-    json out;
-    out["model"] = m.id;
-    json pj = json::object();
-    for (const auto& [k, v] : resolved.values()) pj[k] = v;
-    out["params"] = pj;
-    json ratings = json::array();
-    for (const auto& x : r.ratings)
-      ratings.push_back({{"name", c.models[static_cast<size_t>(x.model)]},
-                         {"rating", num(x.rating)},
-                         {"ci_low", num(x.ci_low)},
-                         {"ci_high", num(x.ci_high)},
-                         {"rank_ub", x.rank_ub},
-                         {"votes", x.votes}});
-    out["ratings"] = ratings;
-    out["explanation"] = r.explanation;
+    json out = rating_json(m, resolved, c, r);
     if (as_json) {
       std::cout << out.dump(2) << "\n";
       return;
