@@ -37,7 +37,7 @@ class BallotTable {
     size_t i = h & (slots_.size() - 1);
     for (; slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
       const size_t b = slots_[i] - 1;
-      if (hashes_[b] == h && std::memcmp(p_.levels.data() + b * m_, levels.data(), levels.size_bytes()) == 0) {
+      if (hashes_[b] == h && (levels.empty() || std::memcmp(p_.levels.data() + b * m_, levels.data(), levels.size_bytes()) == 0)) {
         p_.counts[b] += count;
         p_.num_voters += count;
         return;

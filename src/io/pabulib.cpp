@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -123,7 +124,7 @@ bool is_none(const std::string& s) { return lower(s) == "none"; }
 
 // A non-negative amount as pabutools' str_as_frac reads it: an integer, a decimal (',' or '.'),
 // or a fraction p/q. nullopt if malformed.
-std::optional<Rational> parse_amount(std::string t) {
+std::optional<Rational> parse_amount_or_throw(std::string t) {
   std::replace(t.begin(), t.end(), ',', '.');
   auto digits = [](std::string_view x) {
     return !x.empty() && x.size() <= 40 && std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -146,6 +147,14 @@ std::optional<Rational> parse_amount(std::string t) {
   }
   r.canonicalize();
   return r;
+}
+
+std::optional<Rational> parse_amount(std::string t) {
+  try {
+    return parse_amount_or_throw(std::move(t));
+  } catch (const std::invalid_argument&) {  // GMP's string conversion (found by fuzzing)
+    return std::nullopt;
+  }
 }
 
 struct MetaEntry {

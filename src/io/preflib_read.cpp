@@ -153,7 +153,19 @@ struct BallotReader {
       s.expect(',', "',' or end of line after a rank");
       if (lenient && s.at_eol()) break;  // trailing comma
     }
+    if (lenient) compact_levels();  // dropped alternatives leave gaps between ranks
     check_complete(s, start, type);
+  }
+
+  // Renumbers the ranks in use to 0, 1, 2, ... keeping their order.
+  void compact_levels() {
+    std::vector<int32_t> used;
+    for (int32_t l : levels)
+      if (l != kUnranked) used.push_back(l);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (int32_t& l : levels)
+      if (l != kUnranked) l = static_cast<int32_t>(std::lower_bound(used.begin(), used.end(), l) - used.begin());
   }
 
   void check_complete(TextScanner& s, const char* start, DataType type) const {
