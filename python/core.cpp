@@ -12,9 +12,12 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "committee/bounded_committee.hpp"
+#include "committee/fairness_bounds.hpp"
 #include "committee/run_committee.hpp"
 #include "consensus/benchmark/benchmark.hpp"
 #include "consensus/consensus.hpp"
@@ -24,9 +27,11 @@
 #include "io/abc_yaml.hpp"
 #include "io/ensemble_jsonl.hpp"
 #include "io/labels_read.hpp"
+#include "io/level_matrix.hpp"
 #include "io/read.hpp"
 #include "io/read_comparisons.hpp"
 #include "rate/bootstrap.hpp"
+#include "rate/simulate.hpp"
 #include "registry/registry.hpp"
 #include "tools/prefero/json_out.hpp"
 
@@ -111,21 +116,45 @@ PyProfile profile_from_levels(py::array_t<int32_t, py::array::c_style | py::arra
   if (m == 0) throw InputError("a profile needs at least one candidate");
   BallotKind k = kind == "categorical" ? BallotKind::categorical : BallotKind::ranking;
   PyProfile out;
-  const int32_t* lv = levels.data();
-  const int64_t* cn = counts.data();
+  std::span<const int32_t> lv(levels.data(), rows * m);
+  std::span<const int64_t> cn(counts.data(), rows);
   {
     py::gil_scoped_release release;
-    ProfileBuilder b(candidates_named(names, ids), k);
-    if (!category_names.empty()) b.set_category_names(category_names);
+    out.profile = profile_from_level_matrix(candidates_named(names, ids), k, lv, cn, category_names);
+  }
+  return out;
+}
+
+// Ballots as candidate indices best first (pref_voting's layout: rows x positions, -1 pads a
+// truncated ballot), converted to levels and merged in one pass without Python objects per row.
+PyProfile profile_from_orders(py::array_t<int32_t, py::array::c_style | py::array::forcecast> orders,
+                              py::array_t<int64_t, py::array::c_style | py::array::forcecast> counts,
+                              const std::vector<std::string>& names) {
+  if (orders.ndim() != 2) throw InputError("ballots: expected a 2-dimensional array (ballots x candidates)");
+  const auto rows = static_cast<size_t>(orders.shape(0)), width = static_cast<size_t>(orders.shape(1));
+  const size_t m = names.size();
+  if (counts.ndim() != 1 || static_cast<size_t>(counts.shape(0)) != rows)
+    throw InputError("counts: expected one count per ballot");
+  if (m == 0) throw InputError("a profile needs at least one candidate");
+  PyProfile out;
+  const int32_t* od = orders.data();
+  std::span<const int64_t> cn(counts.data(), rows);
+  {
+    py::gil_scoped_release release;
+    std::vector<int32_t> levels(rows * m, kUnranked);
     for (size_t r = 0; r < rows; ++r) {
-      if (cn[r] <= 0) throw InputError("ballot " + std::to_string(r) + ": count must be positive");
-      for (size_t c = 0; c < m; ++c)
-        if (lv[r * m + c] < kUnranked)
-          throw InputError("ballot " + std::to_string(r) + ": level " + std::to_string(lv[r * m + c]) +
-                           " (expected >= 0, or -1 for unranked)");
-      b.add_levels(std::span<const int32_t>(lv + r * m, m), cn[r]);
+      int32_t* lv = levels.data() + r * m;
+      int32_t next = 0;
+      for (size_t i = 0; i < width; ++i) {
+        const int32_t c = od[r * width + i];
+        if (c == -1) continue;
+        if (c < -1 || static_cast<size_t>(c) >= m)
+          throw InputError("ballots: candidate indices must be in [0, " + std::to_string(m) + ") (or -1 for padding)");
+        if (lv[c] != kUnranked) throw InputError("ballot " + std::to_string(r) + ": a candidate is ranked twice");
+        lv[c] = next++;
+      }
     }
-    out.profile = b.finish();
+    out.profile = profile_from_level_matrix(candidates_named(names, {}), BallotKind::ranking, levels, cn);
   }
   return out;
 }
@@ -202,7 +231,11 @@ py::object py_elect(const PyProfile& pp, const std::string& rule, const Given& g
   return to_python(j);
 }
 
-py::object py_committee(const PyProfile& pp, const std::string& rule, int size, const Given& given) {
+// The JSON of `prefero committee --json`, with the CLI's group bounds (--groups/--bounds/--greedy):
+// groups from a file (groups_is_path) or from the text of one (lines 'candidate,group[,group...]'
+// the Python side wrote from a dict), bounds as the CLI's SPEC.
+py::object py_committee(const PyProfile& pp, const std::string& rule, int size, const Given& given,
+                        const std::string& groups, bool groups_is_path, const std::string& bounds, bool greedy) {
   json j;
   {
     py::gil_scoped_release release;
@@ -212,7 +245,22 @@ py::object py_committee(const PyProfile& pp, const std::string& rule, int size, 
       if (!pp.committee_size) throw InputError("give the committee size (size=K)");
       k = *pp.committee_size;
     }
-    j = committee_json(pp.profile, run_committee(m, pp.profile, k, given));
+    if (groups.empty() != bounds.empty()) throw InputError("groups= and bounds= go together");
+    if (greedy && groups.empty()) throw InputError("greedy=True needs groups= and bounds=");
+    CommitteeOutcome out;
+    if (!groups.empty()) {
+      std::istringstream text(groups);
+      const Groups g = groups_is_path ? read_groups_file(groups, pp.profile.candidates)
+                                      : read_groups(text, "<groups>", pp.profile.candidates);
+      const GroupBounds b = parse_bounds(bounds, g, k);
+      out.method = &m;
+      out.params = resolve_params(m.id, m.params, given);
+      out.committee_size = k;
+      out.result = run_committee_with_bounds(m, pp.profile, k, out.params, g, b, greedy);
+    } else {
+      out = run_committee(m, pp.profile, k, given);
+    }
+    j = committee_json(pp.profile, out);
   }
   return to_python(j);
 }
@@ -443,6 +491,57 @@ py::object py_ensemble(const std::optional<std::string>& path,
   return to_python(j);
 }
 
+// ---- agreement, matchmaking, simulation -------------------------------------------------------
+
+// `prefero agree --json` over judgments from a file or from a text the Python side wrote.
+py::object py_agree(const std::string& source, bool is_path, const std::string& metric, const std::string& level,
+                    const std::string& raters, const std::string& judge, const std::string& columns,
+                    const std::string& format) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    LabelReadOptions opt;
+    opt.columns = columns;
+    if (!is_path) opt.format = format;
+    LabelData d = is_path ? read_labels(source, "", "", opt) : read_labels_text(source, "<labels>", {}, "", "", "", opt);
+    j = agree_json(d, metric, level, raters, judge);
+  }
+  return to_python(j);
+}
+
+// `prefero match --json` over a vote log from a file or from battle columns / K-wise rankings.
+py::object py_match(const std::optional<std::string>& path, const BattleColumns& columns, const std::string& policy,
+                    int k, uint64_t seed, double alpha, const std::string& weights) {
+  json j;
+  {
+    py::gil_scoped_release release;
+    const Comparisons c = path ? read_comparisons(*path) : comparisons_from_columns(columns, ComparisonsReadOptions{});
+    j = match_json(c, policy, k, seed, alpha, weights);
+  }
+  return to_python(j);
+}
+
+// `prefero simulate --json`.
+py::object py_simulate(int models, int k, double spread, const std::string& estimator, const std::string& policies,
+                       int runs, int64_t max_votes, double tau, double confidence, uint64_t seed) {
+  SimulationSettings s;
+  s.models = models;
+  s.k = k;
+  s.spread = spread;
+  s.estimator = estimator;
+  s.runs = runs;
+  s.max_votes = max_votes;
+  s.tau_target = tau;
+  s.confidence = confidence;
+  s.seed = seed;
+  json j;
+  {
+    py::gil_scoped_release release;
+    j = simulate_json(s, policies);
+  }
+  return to_python(j);
+}
+
 py::object methods_list() {
   json all = json::array();
   for (const auto& m : methods()) all.push_back(method_json(m));
@@ -486,12 +585,21 @@ PYBIND11_MODULE(_core, mod) {
   mod.def("read_profile", &read_profile_file, py::arg("path"));
   mod.def("profile_from_levels", &profile_from_levels, py::arg("levels"), py::arg("counts"), py::arg("names"),
           py::arg("ids"), py::arg("kind"), py::arg("category_names"));
+  mod.def("profile_from_orders", &profile_from_orders, py::arg("orders"), py::arg("counts"), py::arg("names"));
   mod.def("profile_from_grades", &profile_from_grades, py::arg("grades"), py::arg("missing"), py::arg("counts"),
           py::arg("names"), py::arg("ids"));
   mod.def("methods", &methods_list);
   mod.def("require_method", [](const std::string& name) { return require_method(name).id; }, py::arg("name"));
   mod.def("elect", &py_elect, py::arg("profile"), py::arg("rule"), py::arg("params"));
-  mod.def("committee", &py_committee, py::arg("profile"), py::arg("rule"), py::arg("size"), py::arg("params"));
+  mod.def("committee", &py_committee, py::arg("profile"), py::arg("rule"), py::arg("size"), py::arg("params"),
+          py::arg("groups"), py::arg("groups_is_path"), py::arg("bounds"), py::arg("greedy"));
+  mod.def("agree", &py_agree, py::arg("source"), py::arg("is_path"), py::arg("metric"), py::arg("level"),
+          py::arg("raters"), py::arg("judge"), py::arg("columns"), py::arg("format"));
+  mod.def("match", &py_match, py::arg("path"), py::arg("columns"), py::arg("policy"), py::arg("k"), py::arg("seed"),
+          py::arg("alpha"), py::arg("weights"));
+  mod.def("simulate", &py_simulate, py::arg("models"), py::arg("k"), py::arg("spread"), py::arg("estimator"),
+          py::arg("policies"), py::arg("runs"), py::arg("max_votes"), py::arg("tau"), py::arg("confidence"),
+          py::arg("seed"));
   py::class_<BenchmarkTableOptions>(mod, "BenchmarkTable")
       .def(py::init<>())
       .def_readwrite("lower_is_better", &BenchmarkTableOptions::lower_is_better)

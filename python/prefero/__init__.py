@@ -23,7 +23,8 @@ __all__ = [
     "InputError", "Profile", "profile", "read_profile", "methods", "method", "help",
     "elect", "committee", "consensus", "benchmark", "rate", "infer", "ensemble",
     "Result", "ElectionResult", "CommitteeResult", "ConsensusResult", "BenchmarkResult", "RatingResult",
-    "InferenceResult", "EnsembleResult", "Method",
+    "InferenceResult", "EnsembleResult", "Method", "agree", "match", "simulate", "AgreementResult",
+    "MatchResult", "SimulationResult",
 ]
 
 Profile = _core.Profile
@@ -367,20 +368,14 @@ def _profile_from_array(a, counts, candidates, kind):
         raise InputError(f"kind '{kind}': expected order or levels for an array")
     m = len(candidates) if candidates is not None else (int(a.max()) + 1 if a.size else 0)
     names = _candidate_list(candidates, [str(i) for i in range(m)])
-    if a.size and (a.max() >= m or a.min() < -1):
+    if a.size and a.dtype.itemsize > 4 and (a.max() >= m or a.min() < -1):  # before the cast to int32
         raise InputError(f"ballots: candidate indices must be in [0, {m}) (or -1 for padding)")
-    levels = np.full((n, m), -1, dtype=np.int32)
-    rows = np.repeat(np.arange(n), width)
-    cols = a.reshape(-1)
-    pos = np.tile(np.arange(width, dtype=np.int32), n)
-    keep = cols >= 0
-    rows, cols, pos = rows[keep], cols[keep], pos[keep]
-    s = np.sort(a, axis=1)
-    twice = (s[:, 1:] == s[:, :-1]) & (s[:, 1:] >= 0)
-    if twice.any():
-        raise InputError(f"ballot {int(np.argwhere(twice)[0][0])}: a candidate is ranked twice")
-    levels[rows, cols] = pos
-    return _from_levels(levels, _counts(counts, n), names, "ranking", [])
+    c = _counts(counts, n)
+    keep = c > 0
+    if not keep.all():
+        a, c = a[keep], c[keep]
+    # Levels and merging of identical rows happen in C++ (one pass over the buffer, GIL released).
+    return _core.profile_from_orders(a, c, names)
 
 
 def _profile_from_frame(df, counts, candidates, kind):
@@ -458,17 +453,62 @@ def elect(profile, rule, **params):
     return r
 
 
-def committee(profile, rule, size=None, *, all=False, **params):  # noqa: A002 - the CLI's --all
+def _groups_text(groups):
+    """A dict candidate -> group (or list of groups) as the lines of a --groups file."""
+    lines = []
+    for cand, gs in groups.items():
+        gs = [gs] if isinstance(gs, (str, numbers.Integral)) else list(gs)
+        cells = [str(cand)] + [str(g) for g in gs]
+        for c in cells:
+            if any(ch in c for ch in ",\n\r"):
+                raise InputError(f"groups: '{c}': commas and line breaks are not allowed in names")
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _bounds_spec(bounds):
+    """A dict group -> (lo, hi) | N (exactly N) as the CLI's --bounds SPEC (None = unbounded side)."""
+    if isinstance(bounds, str):
+        return bounds
+    terms = []
+    for g, b in bounds.items():
+        if isinstance(b, numbers.Integral):
+            terms.append(f"{g}={int(b)}")
+            continue
+        lo, hi = b
+        if lo is not None:
+            terms.append(f"{g}>={int(lo)}")
+        if hi is not None:
+            terms.append(f"{g}<={int(hi)}")
+    return ",".join(terms)
+
+
+def committee(profile, rule, size=None, *, all=False, groups=None, bounds=None, greedy=False,  # noqa: A002
+              **params):
     """Select a committee of `size` candidates: `prefero committee FILE --rule RULE --size K`.
 
     As the CLI: one committee unless all=True (every winning committee); an explicit resolute=...
-    overrides. size defaults to the committeesize of an abcvoting file. Returns a CommitteeResult:
-    rule, size, committees (lists of candidate ids, ascending), proven, params, explanation.
+    overrides. size defaults to the committeesize of an abcvoting file.
+    Group fairness bounds (the CLI's --groups/--bounds/--greedy): groups is a dict candidate ->
+    group (or list of groups; candidate name or id) or a groups file path; bounds is a dict
+    group -> (lo, hi) (None = unbounded side) or N (exactly N), or the CLI's SPEC string
+    ('women>=2,men<=3,1<=young<=2'); greedy=True gives the greedy committee and its gap to the exact
+    optimum. Infeasible bounds raise InputError naming the conflicting groups.
+    Returns a CommitteeResult: rule, size, committees (lists of candidate ids, ascending), proven,
+    params, explanation (with bounds: explanation.bounds and, greedy, explanation.gap).
     """
     p = _as_profile(profile)
     given = _params(params)
     given.setdefault("resolute", "false" if all else "true")
-    r = CommitteeResult._wrap(_core.committee(p, rule, int(size or 0), given))
+    if groups is None:
+        groups_s, is_path = "", False
+    elif isinstance(groups, (str, os.PathLike)):
+        groups_s, is_path = os.fspath(groups), True
+    else:
+        groups_s, is_path = _groups_text(groups), False
+    bounds_s = "" if bounds is None else _bounds_spec(bounds)
+    r = CommitteeResult._wrap(_core.committee(p, rule, int(size or 0), given, groups_s, is_path, bounds_s,
+                                              bool(greedy)))
     r._names = _names_by_id(p)
     return r
 
@@ -673,6 +713,81 @@ def ensemble(scores, method="hard_majority", *, labels=None, ids=None, classes=N
         None, arr, [str(i) for i in ids] if ids is not None else [],
         [int(x) for x in labels] if labels is not None else [],
         [str(c) for c in classes] if classes is not None else [], method, _params(params)))
+
+
+class AgreementResult(Result):
+    """`prefero agree --json`: krippendorff_alpha {level, value}, fleiss_kappa, [cohen_kappa],
+    [kendall_tau | spearman], [judge_agreement {judge, tasks, agreement, cohen_kappa}], tasks, raters."""
+
+
+class MatchResult(Result):
+    """`prefero match --json`: policy, k, models (the names proposed for the next comparison)."""
+
+
+class SimulationResult(Result):
+    """`prefero simulate --json`: models, k, estimator, runs, max_votes, tau, confidence, seed,
+    policies [{policy, votes_to_tau, votes_to_top1, final_mean_tau}] (None = not reached)."""
+
+    def to_pandas(self):
+        pd = _pandas()
+        cols = ["policy", "votes_to_tau", "votes_to_top1", "final_mean_tau"]
+        return pd.DataFrame([{c: r[c] for c in cols} for r in self["policies"]], columns=cols)
+
+
+def agree(labels, metric="all", *, level="nominal", raters=None, judge=None, columns=""):
+    """Agreement between raters who labelled the same tasks: `prefero agree FILE --metric METRIC`.
+
+    labels: a file (the formats of prefero.infer), a DataFrame with task/worker/label columns (or
+    the synonyms infer accepts) or a list of (task, worker, label) tuples or dicts.
+    metric: all (default), krippendorff_alpha, fleiss_kappa, cohen_kappa, kendall_tau, spearman,
+    judge_agreement. level: Krippendorff's alpha level, nominal | ordinal | interval. raters: the
+    two raters of a pairwise metric, (A, B) or "A,B" (default: the only two). judge: the rater
+    compared with the others' majority. columns: as the CLI's --columns (headerless files).
+    Returns an AgreementResult with the CLI's JSON fields.
+    """
+    if raters is not None and not isinstance(raters, str):
+        raters = ",".join(str(r) for r in raters)
+    is_path = isinstance(labels, (str, os.PathLike))
+    source = os.fspath(labels) if is_path else _labels_text(labels)
+    return AgreementResult._wrap(_core.agree(source, is_path, metric, level, raters or "", judge or "", columns,
+                                             "auto" if is_path else "header"))
+
+
+def _weights_spec(weights):
+    if weights is None:
+        return ""
+    if isinstance(weights, str):
+        return weights
+    return ",".join(f"{k}={_param_text(v)}" for k, v in weights.items())
+
+
+def match(battles, policy="ucb", *, k=2, seed=0, alpha=1.0, weights=None):
+    """Propose the next comparison from a vote log: `prefero match FILE --policy POLICY --k K`.
+
+    battles: what prefero.rate reads (a file, a DataFrame with model_a/model_b/winner, tuples,
+    dicts, or K-wise rankings). policy: uniform | weighted (FastChat) | ucb (K-Sort Arena, default).
+    k: models per comparison. seed: same seed, same proposal. alpha: ucb's exploration weight.
+    weights: sampling weights for weighted, a dict name -> weight or "NAME=W,..." (others 1).
+    Returns a MatchResult: policy, k, models (names).
+    """
+    path = os.fspath(battles) if isinstance(battles, (str, os.PathLike)) else None
+    cols = _core.BattleColumns() if path is not None else _battle_columns(battles, None)
+    return MatchResult._wrap(_core.match(path, cols, policy, int(k), int(seed), float(alpha), _weights_spec(weights)))
+
+
+def simulate(*, models=10, k=2, spread=3.0, estimator="weng_lin", policies="uniform,weighted,ucb", runs=40,
+             max_votes=20000, tau=0.9, confidence=0.95, seed=1):
+    """Convergence study of matchmaking policies: `prefero simulate --models N --k K ...`.
+
+    Votes drawn from a known Plackett-Luce ground truth (evenly spaced log-strengths over `spread`);
+    per policy, the first checkpoint at which Kendall tau >= tau and a correct top-1 each hold in
+    at least `confidence` of the runs. estimator: weng_lin | elo. policies: a list or a
+    comma-separated string. Same seed, same report. Returns a SimulationResult (.to_pandas()).
+    """
+    if not isinstance(policies, str):
+        policies = ",".join(policies)
+    return SimulationResult._wrap(_core.simulate(int(models), int(k), float(spread), estimator, policies, int(runs),
+                                                 int(max_votes), float(tau), float(confidence), int(seed)))
 
 
 def _family_docs():

@@ -3,82 +3,13 @@
 // Spearman's rho between two raters' scores, and one judge against the others' majority.
 #include <fmt/format.h>
 
-#include <cmath>
 #include <iostream>
 
-#include "agree/agreement.hpp"
-#include "core/error.hpp"
 #include "io/labels_read.hpp"
 #include "tools/prefero/commands.hpp"
+#include "tools/prefero/json_out.hpp"
 
 namespace prefero {
-
-namespace {
-
-int worker_index(const LabelData& d, const std::string& name) {
-  for (size_t w = 0; w < d.workers.size(); ++w)
-    if (d.workers[w] == name) return static_cast<int>(w);
-  throw InputError("rater '" + name + "' does not appear in the file");
-}
-
-// The two raters compared by pairwise metrics: --raters A,B, or the only two in the file.
-std::pair<int, int> two_raters(const LabelData& d, const std::string& raters) {
-  if (raters.empty()) {
-    if (d.workers.size() != 2)
-      throw InputError("the file has " + std::to_string(d.workers.size()) + " raters; name two with --raters A,B");
-    return {0, 1};
-  }
-  auto comma = raters.find(',');
-  if (comma == std::string::npos) throw InputError("--raters '" + raters + "': expected two names, A,B");
-  return {worker_index(d, raters.substr(0, comma)), worker_index(d, raters.substr(comma + 1))};
-}
-
-json compute(const LabelData& d, const std::string& metric, const std::string& level, const std::string& raters,
-             const std::string& judge) {
-  json out = json::object();
-  const bool all = metric == "all";
-  Level lv = level == "ordinal" ? Level::ordinal : level == "interval" ? Level::interval : Level::nominal;
-  auto matrix = rating_matrix(d, lv != Level::nominal);
-  if (all || metric == "krippendorff_alpha") out["krippendorff_alpha"] = {{"level", level}, {"value", krippendorff_alpha(matrix, lv)}};
-  if (all || metric == "fleiss_kappa") {
-    std::vector<std::vector<int>> counts(d.tasks.size(), std::vector<int>(d.labels.size(), 0));
-    for (const Judgment& j : d.judgments) ++counts[static_cast<size_t>(j.task)][static_cast<size_t>(j.label)];
-    try {
-      out["fleiss_kappa"] = fleiss_kappa(counts);
-    } catch (const InputError& e) {
-      if (!all) throw;
-      out["fleiss_kappa"] = {{"skipped", e.what()}};
-    }
-  }
-  const bool pairwise = metric == "cohen_kappa" || metric == "kendall_tau" || metric == "spearman";
-  if (pairwise || (all && (d.workers.size() == 2 || !raters.empty()))) {
-    auto [a, b] = two_raters(d, raters);
-    std::vector<int> la(d.tasks.size(), -1), lb(d.tasks.size(), -1);
-    for (const Judgment& j : d.judgments) {
-      if (j.worker == a) la[static_cast<size_t>(j.task)] = j.label;
-      if (j.worker == b) lb[static_cast<size_t>(j.task)] = j.label;
-    }
-    if (all || metric == "cohen_kappa") out["cohen_kappa"] = cohen_kappa(la, lb);
-    if (metric == "kendall_tau" || metric == "spearman") {
-      auto numeric = rating_matrix(d, true);
-      std::vector<double> x, y;
-      for (const auto& row : numeric)
-        if (!std::isnan(row[static_cast<size_t>(a)]) && !std::isnan(row[static_cast<size_t>(b)])) {
-          x.push_back(row[static_cast<size_t>(a)]);
-          y.push_back(row[static_cast<size_t>(b)]);
-        }
-      out[metric] = metric == "kendall_tau" ? kendall_tau_b(x, y) : spearman_rho(x, y);
-    }
-  }
-  if (metric == "judge_agreement" || (all && !judge.empty())) {
-    if (judge.empty()) throw InputError("judge_agreement needs --judge NAME (the rater compared with the others' majority)");
-    JudgeAgreement r = judge_agreement(d, judge);
-    out["judge_agreement"] = {{"judge", judge}, {"tasks", r.tasks}, {"agreement", r.agreement}, {"cohen_kappa", r.kappa}};
-  }
-  return out;
-}
-
-}  // namespace
 
 void register_agree_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
@@ -108,9 +39,7 @@ void register_agree_command(CLI::App& app) {
     LabelReadOptions options;
     options.columns = columns;
     LabelData d = read_labels(path, "", "", options);
-    json out = compute(d, metric, level, raters, judge);
-    out["tasks"] = d.tasks.size();
-    out["raters"] = d.workers.size();
+    json out = agree_json(d, metric, level, raters, judge);
     if (as_json) {
       std::cout << out.dump(2) << "\n";
       return;

@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <sstream>
 
-#include "core/result.hpp"
 #include "rate/simulate.hpp"
 #include "tools/prefero/commands.hpp"
+#include "tools/prefero/json_out.hpp"
 
 namespace prefero {
 
@@ -37,31 +36,19 @@ void register_simulate_command(CLI::App& app) {
   cmd->add_option("--seed", s.seed, "seed (same seed, same report)");
   cmd->add_flag("--json", as_json, "one JSON object");
   cmd->callback([] {
-    std::vector<std::string> list;
-    std::stringstream ss(policies);
-    for (std::string p; std::getline(ss, p, ',');)
-      if (!p.empty()) list.push_back(p);
-    const auto res = simulate_convergence(s, list);
+    const json out = simulate_json(s, policies);
     if (as_json) {
-      json out = {{"models", s.models}, {"k", s.k},       {"estimator", s.estimator}, {"runs", s.runs},
-                  {"max_votes", s.max_votes}, {"tau", s.tau_target}, {"confidence", s.confidence},
-                  {"seed", s.seed}, {"policies", json::array()}};
-      for (const auto& r : res)
-        out["policies"].push_back({{"policy", r.policy},
-                                   {"votes_to_tau", r.votes_tau < 0 ? json(nullptr) : json(r.votes_tau)},
-                                   {"votes_to_top1", r.votes_top1 < 0 ? json(nullptr) : json(r.votes_top1)},
-                                   {"final_mean_tau", r.final_mean_tau}});
       std::cout << out.dump(2) << "\n";
       return;
     }
-    auto votes = [](int64_t v) { return v < 0 ? fmt::format(">{}", s.max_votes) : std::to_string(v); };
+    auto votes = [](const json& v) { return v.is_null() ? fmt::format(">{}", s.max_votes) : std::to_string(v.get<int64_t>()); };
     fmt::print("{} models, K = {}, estimator {}, {} runs, targets in {:.0f}% of runs\n", s.models, s.k, s.estimator,
                s.runs, 100 * s.confidence);
     fmt::print("{:<10} {:>16} {:>16} {:>16}\n", "policy", "votes to tau>=" + fmt::format("{}", s.tau_target),
                "votes to top-1", "final mean tau");
-    for (const auto& r : res)
-      fmt::print("{:<10} {:>16} {:>16} {:>16.3f}\n", r.policy, votes(r.votes_tau), votes(r.votes_top1),
-                 r.final_mean_tau);
+    for (const auto& r : out["policies"])
+      fmt::print("{:<10} {:>16} {:>16} {:>16.3f}\n", r["policy"].get<std::string>(), votes(r["votes_to_tau"]),
+                 votes(r["votes_to_top1"]), r["final_mean_tau"].get<double>());
   });
 }
 

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
+#include "agree/agreement.hpp"
 #include "core/error.hpp"
 #include "elect/common.hpp"
+#include "rate/matchmaking.hpp"
+#include "rate/weng_lin.hpp"
 
 namespace prefero {
 
@@ -172,6 +176,158 @@ json rating_json(const MethodInfo& m, const Params& params, const Comparisons& c
                        {"votes", x.votes}});
   out["ratings"] = ratings;
   out["explanation"] = r.explanation;
+  return out;
+}
+
+// ---- agree -------------------------------------------------------------------------------------
+
+namespace {
+
+int worker_index(const LabelData& d, const std::string& name) {
+  for (size_t w = 0; w < d.workers.size(); ++w)
+    if (d.workers[w] == name) return static_cast<int>(w);
+  throw InputError("rater '" + name + "' does not appear in the file");
+}
+
+// The two raters compared by pairwise metrics: --raters A,B, or the only two in the file.
+std::pair<int, int> two_raters(const LabelData& d, const std::string& raters) {
+  if (raters.empty()) {
+    if (d.workers.size() != 2)
+      throw InputError("the file has " + std::to_string(d.workers.size()) + " raters; name two with --raters A,B");
+    return {0, 1};
+  }
+  auto comma = raters.find(',');
+  if (comma == std::string::npos) throw InputError("--raters '" + raters + "': expected two names, A,B");
+  return {worker_index(d, raters.substr(0, comma)), worker_index(d, raters.substr(comma + 1))};
+}
+
+}  // namespace
+
+json agree_json(const LabelData& d, const std::string& metric, const std::string& level, const std::string& raters,
+                const std::string& judge) {
+  static const std::vector<std::string> metrics = {"all",         "krippendorff_alpha", "fleiss_kappa",   "cohen_kappa",
+                                                   "kendall_tau", "spearman",           "judge_agreement"};
+  if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
+    throw InputError("metric '" + metric +
+                     "': expected all, krippendorff_alpha, fleiss_kappa, cohen_kappa, kendall_tau, spearman or "
+                     "judge_agreement");
+  if (level != "nominal" && level != "ordinal" && level != "interval")
+    throw InputError("level '" + level + "': expected nominal, ordinal or interval");
+  json out = json::object();
+  const bool all = metric == "all";
+  Level lv = level == "ordinal" ? Level::ordinal : level == "interval" ? Level::interval : Level::nominal;
+  auto matrix = rating_matrix(d, lv != Level::nominal);
+  if (all || metric == "krippendorff_alpha") out["krippendorff_alpha"] = {{"level", level}, {"value", krippendorff_alpha(matrix, lv)}};
+  if (all || metric == "fleiss_kappa") {
+    std::vector<std::vector<int>> counts(d.tasks.size(), std::vector<int>(d.labels.size(), 0));
+    for (const Judgment& j : d.judgments) ++counts[static_cast<size_t>(j.task)][static_cast<size_t>(j.label)];
+    try {
+      out["fleiss_kappa"] = fleiss_kappa(counts);
+    } catch (const InputError& e) {
+      if (!all) throw;
+      out["fleiss_kappa"] = {{"skipped", e.what()}};
+    }
+  }
+  const bool pairwise = metric == "cohen_kappa" || metric == "kendall_tau" || metric == "spearman";
+  if (pairwise || (all && (d.workers.size() == 2 || !raters.empty()))) {
+    auto [a, b] = two_raters(d, raters);
+    std::vector<int> la(d.tasks.size(), -1), lb(d.tasks.size(), -1);
+    for (const Judgment& j : d.judgments) {
+      if (j.worker == a) la[static_cast<size_t>(j.task)] = j.label;
+      if (j.worker == b) lb[static_cast<size_t>(j.task)] = j.label;
+    }
+    if (all || metric == "cohen_kappa") out["cohen_kappa"] = cohen_kappa(la, lb);
+    if (metric == "kendall_tau" || metric == "spearman") {
+      auto numeric = rating_matrix(d, true);
+      std::vector<double> x, y;
+      for (const auto& row : numeric)
+        if (!std::isnan(row[static_cast<size_t>(a)]) && !std::isnan(row[static_cast<size_t>(b)])) {
+          x.push_back(row[static_cast<size_t>(a)]);
+          y.push_back(row[static_cast<size_t>(b)]);
+        }
+      out[metric] = metric == "kendall_tau" ? kendall_tau_b(x, y) : spearman_rho(x, y);
+    }
+  }
+  if (metric == "judge_agreement" || (all && !judge.empty())) {
+    if (judge.empty()) throw InputError("judge_agreement needs --judge NAME (the rater compared with the others' majority)");
+    JudgeAgreement r = judge_agreement(d, judge);
+    out["judge_agreement"] = {{"judge", judge}, {"tasks", r.tasks}, {"agreement", r.agreement}, {"cohen_kappa", r.kappa}};
+  }
+  out["tasks"] = d.tasks.size();
+  out["raters"] = d.workers.size();
+  return out;
+}
+
+// ---- match -------------------------------------------------------------------------------------
+
+namespace {
+
+// Pair counts and current skills (Weng-Lin Plackett-Luce mu / beta, as K-Sort Arena's TrueSkill).
+MatchState state_of(const Comparisons& c) {
+  MatchState s;
+  s.num_models = c.models.size();
+  s.pair_counts.assign(s.num_models * s.num_models, 0.0);
+  for (const PairRow& p : c.pairs) record_match(s, {p.a, p.b});
+  for (const KwiseRow& r : c.rankings) {
+    std::vector<int> shown;
+    for (const auto& t : r.tiers) shown.insert(shown.end(), t.begin(), t.end());
+    record_match(s, shown);
+  }
+  const MethodInfo& wl = require_method("weng_lin_plackett_luce");
+  const RatingResult r = wl.rate(c, resolve_params(wl.id, wl.params, {}));
+  s.skill.assign(s.num_models, 0.0);
+  for (const auto& p : r.ratings) s.skill[static_cast<size_t>(p.model)] = p.rating / WengLinSettings{}.beta;
+  return s;
+}
+
+}  // namespace
+
+json match_json(const Comparisons& c, const std::string& policy, int k, uint64_t seed, double alpha,
+                const std::string& weights) {
+  MatchState s = state_of(c);
+  s.alpha = alpha;
+  if (!weights.empty()) {
+    s.weights.assign(s.num_models, 1.0);
+    std::stringstream ss(weights);
+    for (std::string item; std::getline(ss, item, ',');) {
+      const auto eq = item.rfind('=');
+      if (eq == std::string::npos) throw InputError("--weights: expected NAME=WEIGHT, got '" + item + "'");
+      const std::string name = item.substr(0, eq);
+      double w = 0;
+      try {
+        w = std::stod(item.substr(eq + 1));
+      } catch (const std::exception&) {
+        throw InputError("--weights: '" + item.substr(eq + 1) + "' is not a number");
+      }
+      if (!(w >= 0)) throw InputError("--weights: weights must be non-negative");
+      const auto it = std::find(c.models.begin(), c.models.end(), name);
+      if (it == c.models.end()) throw InputError("--weights: no model named '" + name + "' in the log");
+      s.weights[static_cast<size_t>(it - c.models.begin())] = w;
+    }
+  }
+  SeededRng rng(seed, 0);
+  const auto pick = propose_match(match_policy_from(policy), s, k, rng);
+  json names = json::array();
+  for (int m : pick) names.push_back(c.models[static_cast<size_t>(m)]);
+  return json{{"policy", policy}, {"k", k}, {"models", names}};
+}
+
+// ---- simulate ----------------------------------------------------------------------------------
+
+json simulate_json(const SimulationSettings& s, const std::string& policies) {
+  std::vector<std::string> list;
+  std::stringstream ss(policies);
+  for (std::string p; std::getline(ss, p, ',');)
+    if (!p.empty()) list.push_back(p);
+  const auto res = simulate_convergence(s, list);
+  json out = {{"models", s.models},       {"k", s.k},         {"estimator", s.estimator},   {"runs", s.runs},
+              {"max_votes", s.max_votes}, {"tau", s.tau_target}, {"confidence", s.confidence}, {"seed", s.seed},
+              {"policies", json::array()}};
+  for (const auto& r : res)
+    out["policies"].push_back({{"policy", r.policy},
+                               {"votes_to_tau", r.votes_tau < 0 ? json(nullptr) : json(r.votes_tau)},
+                               {"votes_to_top1", r.votes_top1 < 0 ? json(nullptr) : json(r.votes_top1)},
+                               {"final_mean_tau", r.final_mean_tau}});
   return out;
 }
 
