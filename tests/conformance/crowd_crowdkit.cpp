@@ -60,6 +60,34 @@ LabelData load(const std::string& dataset) {
   return read_labels(base + "_crowd.txt", base + "_truth.txt", "", opt);
 }
 
+// One crowd-kit label file: the header row names the methods, column 0 the task.
+struct LabelFile {
+  std::vector<std::vector<std::string>> rows;
+  std::map<std::string, int> task_index;
+  LabelFile(const std::string& ds, const LabelData& d) : rows(read_csv(kRef + "/zheng2017__" + ds + ".labels.csv")) {
+    for (size_t t = 0; t < d.tasks.size(); ++t) task_index[d.tasks[t]] = static_cast<int>(t);
+  }
+};
+
+// Compares our labels with column c of the file, task by task; prints the counts.
+void compare_labels(Report& report, const std::string& method, const std::string& ds, const LabelData& d,
+                    const LabelFile& file, size_t c, const InferenceResult& r) {
+  int agree = 0, disagree = 0;
+  for (size_t i = 1; i < file.rows.size(); ++i) {
+    if (file.rows[i].size() <= c) continue;
+    int t = file.task_index.at(file.rows[i][0]);
+    std::string ours = r.labels[t] >= 0 ? d.labels[r.labels[t]] : "";
+    if (ours == file.rows[i][c]) {
+      ++agree;
+      report.agree(method);
+    } else {
+      ++disagree;
+      report.disagree(method, ds + ":" + file.rows[i][0]);
+    }
+  }
+  fmt::print("labels {:<36} {:<16} agree {:>5} disagree {}\n", ds, method.substr(7), agree, disagree);
+}
+
 struct Cache {
   std::map<std::string, LabelData> data;
   std::map<std::pair<std::string, std::string>, InferenceResult> results;
@@ -101,68 +129,29 @@ int main() {
   Report report(known);
   Cache cache;
 
-  // 1. per-task labels.
+  // 1. per-task labels; 1b. MACE under crowd-kit's conventions (deterministic: same numpy start,
+  //    same order quirk).
   for (const std::string ds : {"d_sentiment", "d_jn-product", "d_Duck_Identification", "s4_Dog_data",
                                "s4_Face_Sentiment_Identification"}) {
-    auto rows = read_csv(kRef + "/zheng2017__" + ds + ".labels.csv");
     const LabelData& d = cache.get("zheng2017/" + ds);
-    std::map<std::string, int> task_index;
-    for (size_t t = 0; t < d.tasks.size(); ++t) task_index[d.tasks[t]] = static_cast<int>(t);
-    const auto& header = rows.at(0);
+    const LabelFile file(ds, d);
+    const auto& header = file.rows.at(0);
     for (size_t c = 1; c < header.size(); ++c) {
       const std::string method = "labels/" + header[c];
       auto mid = kMethod.find(header[c]);
       bool deterministic = header[c] == "MV" || header[c] == "Wawa" || header[c] == "ZBS" || header[c] == "DS" ||
                            header[c] == "OneCoinDS" || header[c] == "MMSR";
       report.tally(method).rule = mid->second;
-      if (!deterministic) {
+      if (deterministic)
+        compare_labels(report, method, ds, d, file, c, cache.run("zheng2017/" + ds, mid->second));
+      else
         report.skip(method, "randomised or optimiser-dependent in crowd-kit: compared on accuracy only (section 2)");
-        continue;
-      }
-      const InferenceResult& r = cache.run("zheng2017/" + ds, mid->second);
-      int agree = 0, disagree = 0;
-      for (size_t i = 1; i < rows.size(); ++i) {
-        if (rows[i].size() <= c) continue;
-        int t = task_index.at(rows[i][0]);
-        std::string ours = r.labels[t] >= 0 ? d.labels[r.labels[t]] : "";
-        if (ours == rows[i][c]) {
-          ++agree;
-          report.agree(method);
-        } else {
-          ++disagree;
-          report.disagree(method, ds + ":" + rows[i][0]);
-        }
-      }
-      fmt::print("labels {:<36} {:<10} agree {:>5} disagree {}\n", ds, header[c], agree, disagree);
+      if (header[c] != "MACE") continue;
+      const std::string mm = "labels/MACE[crowdkit]";
+      report.tally(mm).rule = "mace convention=crowdkit";
+      compare_labels(report, mm, ds, d, file, c,
+                     run_infer(require_method("mace"), d, {{"convention", "crowdkit"}}).result);
     }
-  }
-  // 1b. MACE under crowd-kit's conventions (deterministic: same numpy start, same order quirk).
-  for (const std::string ds : {"d_sentiment", "d_jn-product", "d_Duck_Identification", "s4_Dog_data",
-                               "s4_Face_Sentiment_Identification"}) {
-    auto rows = read_csv(kRef + "/zheng2017__" + ds + ".labels.csv");
-    const LabelData& d = cache.get("zheng2017/" + ds);
-    std::map<std::string, int> task_index;
-    for (size_t t = 0; t < d.tasks.size(); ++t) task_index[d.tasks[t]] = static_cast<int>(t);
-    const auto& header = rows.at(0);
-    const size_t c = static_cast<size_t>(std::find(header.begin(), header.end(), "MACE") - header.begin());
-    if (c >= header.size()) continue;
-    const std::string method = "labels/MACE[crowdkit]";
-    report.tally(method).rule = "mace convention=crowdkit";
-    auto r = run_infer(require_method("mace"), d, {{"convention", "crowdkit"}}).result;
-    int agree = 0, disagree = 0;
-    for (size_t i = 1; i < rows.size(); ++i) {
-      if (rows[i].size() <= c) continue;
-      int t = task_index.at(rows[i][0]);
-      std::string ours = r.labels[t] >= 0 ? d.labels[r.labels[t]] : "";
-      if (ours == rows[i][c]) {
-        ++agree;
-        report.agree(method);
-      } else {
-        ++disagree;
-        report.disagree(method, ds + ":" + rows[i][0]);
-      }
-    }
-    fmt::print("labels {:<36} MACE[crowdkit] agree {:>5} disagree {}\n", ds, agree, disagree);
   }
   report.tally("labels/GoldMV").rule = "gold_majority_vote";
   report.skip("labels/GoldMV", "crowd-kit's reference outputs have no GoldMajorityVote column (tested on the "
