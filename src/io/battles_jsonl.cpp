@@ -10,8 +10,10 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <condition_variable>
 #include <cstring>
 #include <exception>
+#include <mutex>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -207,10 +209,12 @@ class ChunkParser {
     for (auto it = stream.begin(); it != stream.end(); ++it) {
       simdjson::dom::element doc;
       auto error = (*it).get(doc);
-      size_t resume = any ? next_line(buf, last, cut) : start;
-      if (error == simdjson::CAPACITY && batch < cut - start)  // a document longer than the batch
-        return parse_chunk(buf, resume, cut, offset, cut - resume);
-      if (error) diagnose(buf, resume, cut, offset);
+      if (error) {
+        size_t resume = any ? next_line(buf, last, cut) : start;
+        if (error == simdjson::CAPACITY && batch < cut - start)  // a document longer than the batch
+          return parse_chunk(buf, resume, cut, offset, cut - resume);
+        diagnose(buf, resume, cut, offset);
+      }
       last = start + it.current_index();
       any = true;
       std::string err = fields_.read(doc, key_);
@@ -304,7 +308,6 @@ struct Chunk {
   std::vector<char> buf;  // bytes [0, end), then padding
   size_t start = 0, end = 0;
   uint64_t offset = 0;    // file offset of buf[0]
-  Comparisons part;       // what the chunk holds
   bool complete = true;   // every byte parsed (no object cut by the chunk end)
   std::exception_ptr error;
 };
@@ -316,7 +319,6 @@ class Chunker {
   // false at the end; `too_long` when a line does not fit in a chunk (the caller falls back).
   bool next(Chunk& c, bool& too_long) {
     too_long = false;
-    c.part = Comparisons{};
     c.complete = true;
     c.error = nullptr;
     if (eof_ && carry_.empty()) return false;
@@ -352,51 +354,117 @@ class Chunker {
 };
 
 // Chunks parsed by `threads` workers, each into its own table, merged into `b` in chunk order
-// (the same rows, counts and order for any thread count), while the next chunks are read.
+// (the same rows, counts and order for any thread count). The calling thread reads chunks into
+// a ring of 2·threads slots and merges them in order; workers take the next chunk as soon as it
+// is read (no barrier per batch, which on a loaded machine waits for the slowest thread).
 // Returns false when an object spans chunks or a line is longer than a chunk: the caller then
 // reads the input again with parse_sequential.
 bool parse_parallel(ByteSource& src, ComparisonsBuilder& b, int threads) {
-  ComparisonsReadOptions local = b.options();
-  std::vector<std::unique_ptr<ChunkParser>> parsers;
-  for (int t = 0; t < threads; ++t) parsers.push_back(std::make_unique<ChunkParser>(src, local));
-  Chunker chunker(src);
-  auto read_batch = [&](std::vector<Chunk>& batch, bool& too_long) {
-    batch.resize(static_cast<size_t>(threads));
-    size_t n = 0;
-    while (n < batch.size() && chunker.next(batch[n], too_long) && !too_long) ++n;
-    batch.resize(n);
+  const ComparisonsReadOptions local = b.options();
+  enum class State { empty, filled, parsed };
+  struct Slot {
+    Chunk chunk;
+    ComparisonsBuilder part;
+    State state = State::empty;
+    size_t index = 0;
+    explicit Slot(const ComparisonsReadOptions& o) : part(o) {}
   };
-  std::vector<Chunk> cur, next;
-  bool too_long = false, next_too_long = false;
-  read_batch(cur, too_long);
-  while (!cur.empty()) {
-    std::vector<std::thread> workers;
-    for (size_t i = 0; i < cur.size(); ++i)
-      workers.emplace_back([&, i] {
-        Chunk& c = cur[i];
-        try {
-          ComparisonsBuilder part(local);
-          part.set_covariate_names(local.covariates);
-          parsers[i]->set_builder(part);
-          c.complete = parsers[i]->parse_chunk(c.buf.data(), c.start, c.end, c.offset) == c.end;
-          c.part = part.finish();
-        } catch (...) {
-          c.error = std::current_exception();
-        }
-      });
-    if (!too_long) read_batch(next, next_too_long);
-    for (auto& w : workers) w.join();
-    for (Chunk& c : cur) {
-      if (c.error) std::rethrow_exception(c.error);
-      if (!c.complete) return false;
-      std::string err = b.merge(c.part);
-      if (!err.empty()) throw InputError(SourceLocation{src.name(), 0, 0}, err);
-      c.part = Comparisons{};
+  const size_t S = 2 * static_cast<size_t>(threads);
+  std::vector<std::unique_ptr<Slot>> ring;
+  for (size_t i = 0; i < S; ++i) ring.push_back(std::make_unique<Slot>(local));
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next_parse = 0, total = SIZE_MAX;  // total: chunks read, once reading has ended
+  bool stop = false;
+
+  auto work = [&] {
+    ChunkParser parser(src, local);
+    for (;;) {
+      Slot* slot;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] {
+          if (stop || next_parse >= total) return true;
+          const Slot& s = *ring[next_parse % S];
+          return s.state == State::filled && s.index == next_parse;
+        });
+        if (stop || next_parse >= total) return;
+        slot = ring[next_parse++ % S].get();
+      }
+      Chunk& c = slot->chunk;
+      try {
+        slot->part.reset();
+        slot->part.set_covariate_names(local.covariates);
+        parser.set_builder(slot->part);
+        c.complete = parser.parse_chunk(c.buf.data(), c.start, c.end, c.offset) == c.end;
+      } catch (...) {
+        c.error = std::current_exception();
+      }
+      {
+        std::lock_guard lock(mu);
+        slot->state = State::parsed;
+      }
+      cv.notify_all();
     }
-    if (too_long) return false;
-    std::swap(cur, next);
-    too_long = next_too_long;
+  };
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) workers.emplace_back(work);
+  auto finish = [&] {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+    }
+    cv.notify_all();
+    for (auto& w : workers) w.join();
+  };
+
+  Chunker chunker(src);
+  size_t next_read = 0, next_merge = 0;
+  bool reading = true, too_long = false;
+  try {
+    for (;;) {
+      while (reading && next_read - next_merge < S) {
+        Slot& slot = *ring[next_read % S];  // free: merged (or never used)
+        if (!chunker.next(slot.chunk, too_long) || too_long) {
+          reading = false;
+          {
+            std::lock_guard lock(mu);
+            total = next_read;
+          }
+          cv.notify_all();
+          break;
+        }
+        {
+          std::lock_guard lock(mu);
+          slot.index = next_read++;
+          slot.state = State::filled;
+        }
+        cv.notify_all();
+      }
+      if (next_merge == next_read) break;
+      Slot& slot = *ring[next_merge % S];
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return slot.state == State::parsed; });
+      }
+      if (slot.chunk.error) std::rethrow_exception(slot.chunk.error);
+      if (!slot.chunk.complete) {
+        finish();
+        return false;
+      }
+      std::string err = b.merge(slot.part.view());
+      if (!err.empty()) throw InputError(SourceLocation{src.name(), 0, 0}, err);
+      {
+        std::lock_guard lock(mu);
+        slot.state = State::empty;
+      }
+      ++next_merge;
+    }
+  } catch (...) {
+    finish();
+    throw;
   }
+  finish();
   return !too_long;
 }
 

@@ -10,6 +10,18 @@ uint64_t mix64(uint64_t x) {  // splitmix64's finalizer: every input bit reaches
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
   return x ^ (x >> 31);
 }
+// A cheap hash of a short name (model names are 5–60 bytes): its length and its first and last
+// 8 bytes (or its bytes, when shorter), mixed; collisions only cost a string compare.
+uint64_t name_hash(std::string_view s) {
+  uint64_t lo = 0, hi = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&lo, s.data(), 8);
+    std::memcpy(&hi, s.data() + s.size() - 8, 8);
+  } else if (!s.empty()) {
+    std::memcpy(&lo, s.data(), s.size());
+  }
+  return mix64(lo ^ mix64(hi ^ s.size()));
+}
 }  // namespace
 
 ComparisonsBuilder::ComparisonsBuilder(ComparisonsReadOptions options) : options_(std::move(options)) {}
@@ -27,7 +39,7 @@ int ComparisonsBuilder::intern(std::string_view name, std::vector<NameSlot>& slo
         slots[i] = o;
       }
   }
-  uint64_t h = std::hash<std::string_view>{}(name);
+  uint64_t h = name_hash(name);
   size_t mask = slots.size() - 1;
   for (size_t i = static_cast<size_t>(mix64(h)) & mask;; i = (i + 1) & mask) {
     NameSlot& s = slots[i];
@@ -63,6 +75,20 @@ bool ComparisonsBuilder::add_pair(int a, int b, Outcome outcome, double count, c
   if (options_.keep_order) {
     if (out_.pairs.size() >= options_.max_rows) return false;
     out_.pairs.push_back(PairRow{a, b, outcome, count, c, voter});
+    return true;
+  }
+  if (dense_ && (c != -1 || voter != -1 || a >= kDenseModels || b >= kDenseModels)) leave_dense();
+  if (dense_) {
+    int64_t d = dense_row(a, b, outcome);
+    int32_t& slot = dense_rows_[static_cast<size_t>(d)];
+    if (slot >= 0) {
+      counts_[static_cast<size_t>(slot)] += count;
+      return true;
+    }
+    if (out_.pairs.size() >= options_.max_rows) return false;
+    slot = static_cast<int32_t>(out_.pairs.size());
+    out_.pairs.push_back(PairRow{a, b, outcome, count, c, voter});
+    counts_.push_back(count);
     return true;
   }
   uint64_t ab = static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32 | static_cast<uint32_t>(b);
@@ -103,6 +129,54 @@ std::string ComparisonsBuilder::merge(const Comparisons& part) {
   return "";
 }
 
+
+// Index of (a, b, o) in dense_rows_, growing the array (and re-indexing the rows) when a model
+// index is beyond it.
+int64_t ComparisonsBuilder::dense_row(int a, int b, Outcome o) {
+  if (a >= dense_n_ || b >= dense_n_) {
+    dense_n_ = std::min(kDenseModels, (std::max(a, b) / 64 + 1) * 64);  // in steps of 64: small, stays in cache
+    dense_rows_.assign(static_cast<size_t>(dense_n_) * static_cast<size_t>(dense_n_) * 4, -1);
+    for (size_t r = 0; r < out_.pairs.size(); ++r) {
+      const PairRow& p = out_.pairs[r];
+      dense_rows_[(static_cast<size_t>(p.a) * static_cast<size_t>(dense_n_) + static_cast<size_t>(p.b)) * 4 +
+                  static_cast<size_t>(p.outcome)] = static_cast<int32_t>(r);
+    }
+  }
+  return (static_cast<int64_t>(a) * dense_n_ + b) * 4 + static_cast<int64_t>(o);
+}
+
+void ComparisonsBuilder::leave_dense() {
+  dense_ = false;
+  dense_rows_ = {};
+  dense_n_ = 0;
+  for (size_t r = 0; r < out_.pairs.size(); ++r) {
+    const PairRow& p = out_.pairs[r];
+    uint64_t ab = static_cast<uint64_t>(static_cast<uint32_t>(p.a)) << 32 | static_cast<uint32_t>(p.b);
+    uint64_t co = static_cast<uint64_t>(static_cast<uint32_t>(p.voter)) << 34 |
+                  static_cast<uint64_t>(static_cast<uint32_t>(p.covariates)) << 2 | static_cast<uint64_t>(p.outcome);
+    int64_t at = find_or_add_row(ab, co);
+    slots_[static_cast<size_t>(-at - 2)] = RowSlot{ab, co, static_cast<int64_t>(r)};
+    ++used_;
+  }
+}
+
+void ComparisonsBuilder::reset() {
+  std::vector<std::string> names = std::move(out_.covariate_names);
+  out_.models.clear();
+  out_.pairs.clear();
+  out_.rankings.clear();
+  out_.covariates.clear();
+  out_.voters.clear();
+  out_.covariate_names = std::move(names);
+  counts_.clear();
+  std::fill(slots_.begin(), slots_.end(), RowSlot{});
+  used_ = 0;
+  std::fill(model_slots_.begin(), model_slots_.end(), NameSlot{});
+  std::fill(voter_slots_.begin(), voter_slots_.end(), NameSlot{});
+  covariate_rows_.clear();
+  dense_ = true;
+  std::fill(dense_rows_.begin(), dense_rows_.end(), -1);
+}
 
 // The row of (ab, co), or -(slot + 2) for the empty slot where it would go.
 int64_t ComparisonsBuilder::find_or_add_row(uint64_t ab, uint64_t co) {

@@ -64,6 +64,13 @@ class ComparisonsBuilder {
     for (size_t r = 0; r < counts_.size(); ++r) out_.pairs[r].count = counts_[r];
     return std::move(out_);
   }
+  // What finish() would return, kept in the builder (for merge(); then reset()).
+  const Comparisons& view() {
+    for (size_t r = 0; r < counts_.size(); ++r) out_.pairs[r].count = counts_[r];
+    return out_;
+  }
+  // Empty again (same options and covariate names), keeping the memory of the tables.
+  void reset();
 
  private:
   int covariate_row(const double* cov);
@@ -87,6 +94,15 @@ class ComparisonsBuilder {
   };
   int64_t find_or_add_row(uint64_t ab, uint64_t co);
   std::vector<RowSlot> slots_;  // size a power of two, at most half full
+  // While every row has no covariates and no voter and there are at most kDenseModels models,
+  // rows are found by direct index (a·dense_n_ + b)·4 + outcome instead (one small array that
+  // stays in cache); the first row that does not fit moves them into slots_.
+  static constexpr int kDenseModels = 512;
+  bool dense_ = true;
+  int dense_n_ = 0;
+  std::vector<int32_t> dense_rows_;  // row or -1
+  int64_t dense_row(int a, int b, Outcome o);
+  void leave_dense();
   size_t used_ = 0;
   std::vector<double> counts_;  // per compressed row while reading (small and hot; copied into pairs by finish)
   std::unordered_map<std::string, int> covariate_rows_;    // raw bytes of a covariate vector -> row

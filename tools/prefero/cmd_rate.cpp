@@ -58,7 +58,7 @@ void register_rate_command(CLI::App& app) {
   cmd->add_option("--seed", seed, "bootstrap seed (default 0)");
   cmd->add_option("--groups", groups, "latent voter groups K (bt_mixture; default 2)");
   cmd->add_option("--anchor", anchor, "NAME=VALUE: shift ratings so model NAME has VALUE");
-  cmd->add_option("--threads", threads, "bootstrap threads (default: all cores; results do not depend on it)");
+  cmd->add_option("--threads", threads, "bootstrap and JSONL reader threads (default: all cores; results do not depend on it)");
   cmd->add_option("--param,-p", params, "NAME=VALUE, repeatable (e.g. --param l2=0.5)");
   cmd->add_option("--covariates", covariates, "comma-separated numeric battle fields read as covariates (bt_style)");
   cmd->add_option("--order", order,
@@ -92,7 +92,8 @@ void register_rate_command(CLI::App& app) {
     ComparisonsReadOptions opt;
     static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style", "bt_mixture"};
     opt.keep_order = order == "file" || (order == "auto" && !order_free.count(m.id));
-    opt.voters = m.id == "bt_mixture";  // per-voter rows (judge/voter field) only where a method uses them
+    opt.voters = m.id == "bt_mixture";
+    if (threads > 0) opt.threads = static_cast<int>(std::min<int64_t>(threads, 64));  // the JSONL reader's too  // per-voter rows (judge/voter field) only where a method uses them
     if (!covariates.empty()) {
       std::stringstream ss(covariates);
       std::string name;
