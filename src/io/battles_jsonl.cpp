@@ -151,7 +151,7 @@ class ByteSource {
   size_t read(char* dst, size_t n) {
     if (!file_) {
       size_t k = std::min(n, text_.size() - pos_);
-      std::memcpy(dst, text_.data() + pos_, k);
+      if (k > 0) std::memcpy(dst, text_.data() + pos_, k);
       pos_ += k;
       return k;
     }
@@ -326,7 +326,7 @@ class Chunker {
     size_t cap = hint >= kChunk ? kChunk : std::clamp<size_t>(hint + carry_.size(), 4096, kChunk);
     if (carry_.size() >= cap) return too_long = true, true;
     if (c.buf.size() < cap + simdjson::SIMDJSON_PADDING) c.buf.resize(cap + simdjson::SIMDJSON_PADDING);
-    std::memcpy(c.buf.data(), carry_.data(), carry_.size());
+    if (!carry_.empty()) std::memcpy(c.buf.data(), carry_.data(), carry_.size());
     size_t want = cap - carry_.size();
     size_t got = eof_ ? 0 : src_.read(c.buf.data() + carry_.size(), want);
     if (got < want) eof_ = true;
