@@ -60,15 +60,17 @@ struct BattleFields {
     for (auto field : obj) {
       std::string_view k = field.key;
       simdjson::dom::element v = field.value;
+      // Strings are checked without building a message unless one is wrong (the hot path).
       auto want_string = [&](std::string_view& out, bool& has) {
         has = true;
-        return v.get_string().get(out) ? "'" + std::string(k) + "' must be a string" : std::string();
+        return !v.get_string().get(out);
       };
       std::string err;
-      if (k == "model_a") err = want_string(ma, has_a);
-      else if (k == "model_b") err = want_string(mb, has_b);
-      else if (k == "winner") err = want_string(winner, has_w);
-      else if (want_voter && (k == "judge" || k == "voter")) err = want_string(voter_name, has_voter);
+      bool ok = true;
+      if (k == "model_a") ok = want_string(ma, has_a);
+      else if (k == "model_b") ok = want_string(mb, has_b);
+      else if (k == "winner") ok = want_string(winner, has_w);
+      else if (want_voter && (k == "judge" || k == "voter")) ok = want_string(voter_name, has_voter);
       else if (k == "weight" || k == "count") {
         if (v.get_double().get(weight) || !(weight > 0) || weight > 1e15)
           err = "'" + std::string(k) + "' must be a positive number";
@@ -79,8 +81,9 @@ struct BattleFields {
               err = "covariate '" + std::string(k) + "' must be a finite number";
             seen[j] = 1;
           }
-        // Anything else (judge, tstamp, question_id, conversations ...) is ignored.
+        // Anything else (tstamp, question_id, conversations ...) is ignored.
       }
+      if (!ok) err = "'" + std::string(k) + "' must be a string";
       if (!err.empty()) return key = std::string(k), err;
     }
     if (!has_a || !has_b || !has_w)
