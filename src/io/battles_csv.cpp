@@ -101,7 +101,7 @@ void parse_battles_csv(LineSource& src, ComparisonsBuilder& b) {
     else if (h == "model_b" || (h == "right" && col_b < 0)) col_b = ci;
     else if (h == "winner") col_w = ci;
     else if (h == "weight" || h == "count") col_weight = ci;
-    else if (b.options().voters && (h == "judge" || h == "voter") && col_voter < 0) col_voter = ci;
+    else if (b.options().voters && (h == "judge" || h == "voter" || h == "worker") && col_voter < 0) col_voter = ci;
     for (size_t k = 0; k < cov_names.size(); ++k)
       if (h == cov_names[k]) col_cov[k] = ci;
   }

@@ -70,7 +70,16 @@ struct BattleFields {
       if (k == "model_a") ok = want_string(ma, has_a);
       else if (k == "model_b") ok = want_string(mb, has_b);
       else if (k == "winner") ok = want_string(winner, has_w);
-      else if (want_voter && (k == "judge" || k == "voter")) ok = want_string(voter_name, has_voter);
+      else if (want_voter && (k == "judge" || k == "voter" || k == "worker")) {
+        int64_t id = 0;
+        if (!v.get_int64().get(id)) {  // an integer id (crowd files) is the voter of that name
+          voter_buf = std::to_string(id);
+          voter_name = voter_buf;
+          has_voter = true;
+        } else if (!want_string(voter_name, has_voter)) {
+          err = "'" + std::string(k) + "' must be a string or an integer";
+        }
+      }
       else if (k == "weight" || k == "count") {
         if (v.get_double().get(weight) || !(weight > 0) || weight > 1e15)
           err = "'" + std::string(k) + "' must be a positive number";
@@ -111,6 +120,7 @@ struct BattleFields {
   std::vector<char> seen;
   bool want_voter = false, has_voter = false;
   std::string_view ma, mb, voter_name;
+  std::string voter_buf;
   Outcome outcome = Outcome::tie;
   double weight = 1;
 };

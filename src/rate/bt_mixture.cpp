@@ -128,7 +128,7 @@ Run em_run(const Comparisons& c, Cells& cells, const std::vector<char>& active, 
 BtMixtureFit fit_bt_mixture(const Comparisons& c, const BtMixtureSpec& spec) {
   if (spec.groups < 1) throw InputError("bt_mixture: groups must be >= 1");
   if (c.voters.empty())
-    throw InputError("bt_mixture: needs a voter per battle (a 'judge' or 'voter' field in JSONL or CSV battles); "
+    throw InputError("bt_mixture: needs a voter per battle (a 'judge', 'voter' or 'worker' field in JSONL or CSV battles); "
                      "this input has none");
   for (const PairRow& p : c.pairs)
     if (p.voter < 0 || static_cast<size_t>(p.voter) >= c.voters.size())

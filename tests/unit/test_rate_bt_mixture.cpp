@@ -157,7 +157,9 @@ TEST(RateBtMixture, ReadersCarryTheJudgeOnlyWhenAsked) {
   Comparisons cc = read_battles_csv_text(csv, "t.csv", with);
   ASSERT_EQ(cc.voters.size(), 2u);
   EXPECT_EQ(cc.pairs[1].voter, 1);
-  EXPECT_THROW(read_battles_jsonl_text(R"({"model_a":"x","model_b":"y","winner":"tie","judge":3})", "b.jsonl", with),
+  Comparisons num = read_battles_jsonl_text(R"({"model_a":"x","model_b":"y","winner":"tie","worker":3})", "n.jsonl", with);
+  EXPECT_EQ(num.voters, (std::vector<std::string>{"3"}));
+  EXPECT_THROW(read_battles_jsonl_text(R"({"model_a":"x","model_b":"y","winner":"tie","judge":[3]})", "b.jsonl", with),
                InputError);
 }
 
