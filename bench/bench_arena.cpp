@@ -102,6 +102,7 @@ int generate(long long n, const std::string& path) {
 int battles(const std::string& path) {
   // Baseline: read every byte (16 MB chunks, as the reader does) and count lines.
   long long lines = 0;
+  double cpu_read = 0, cpu_parse = 0, cpu_fit = 0;
   double t_read = seconds(
       [&] {
         std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -113,15 +114,16 @@ int battles(const std::string& path) {
             ++lines;
         std::fclose(f);
       },
-      3);
+      3, &cpu_read);
   Comparisons c;
-  double t_parse = seconds([&] { c = read_comparisons(path); }, 2);
-  double t_fit = seconds([&] { run(c, {}); }, 3);
+  double t_parse = seconds([&] { c = read_comparisons(path); }, 2, &cpu_parse);
+  double t_fit = seconds([&] { run(c, {}); }, 3, &cpu_fit);
   fmt::print("{}: {} lines, {} models, {} unique rows\n", path, lines, c.models.size(), c.pairs.size());
-  fmt::print("  just read (fread + count lines)  {:8.3f} s\n", t_read);
-  fmt::print("  read_comparisons (simdjson)      {:8.3f} s\n", t_parse);
-  fmt::print("  BT fit                           {:8.3f} s\n", t_fit);
-  fmt::print("  parse + fit / just read          {:8.2f}x\n", (t_parse + t_fit) / t_read);
+  fmt::print("  just read (fread + count lines)  {:8.3f} s wall {:8.3f} s CPU\n", t_read, cpu_read);
+  fmt::print("  read_comparisons (simdjson)      {:8.3f} s wall {:8.3f} s CPU\n", t_parse, cpu_parse);
+  fmt::print("  BT fit                           {:8.3f} s wall {:8.3f} s CPU\n", t_fit, cpu_fit);
+  fmt::print("  parse + fit / just read          {:8.2f}x wall {:8.2f}x CPU\n", (t_parse + t_fit) / t_read,
+             (cpu_parse + cpu_fit) / cpu_read);
   return 0;
 }
 

@@ -24,11 +24,14 @@ inline int fuzz_comparisons_reader(const uint8_t* data, size_t size, Comparisons
   opt.max_models = 1000;
   opt.max_rows = 100000;
   if (size % 3 == 0) opt.covariates = {"x"};
+  opt.voters = size % 5 < 2;     // per-voter rows (bt_mixture's input)
+  opt.threads = 1 + static_cast<int>(size % 2);  // the JSONL reader's chunked path with 1 and 2 workers
   try {
     Comparisons c = read(text, "fuzz-input", opt);
     for (const auto& r : c.pairs)
       if (r.a < 0 || r.b < 0 || static_cast<size_t>(r.a) >= c.models.size() || static_cast<size_t>(r.b) >= c.models.size() ||
-          !(r.count > 0) || (r.covariates >= 0 && static_cast<size_t>(r.covariates) >= c.covariates.size())) {
+          !(r.count > 0) || (r.covariates >= 0 && static_cast<size_t>(r.covariates) >= c.covariates.size()) ||
+          (r.voter >= 0 && static_cast<size_t>(r.voter) >= c.voters.size()) || (!opt.voters && r.voter >= 0)) {
         std::fprintf(stderr, "%s: invariant broken: pair row\n", target);
         std::abort();
       }

@@ -89,7 +89,7 @@ void parse_battles_csv(LineSource& src, ComparisonsBuilder& b) {
     if (!src.next(line)) throw InputError(SourceLocation{src.name(), 1, 1}, "empty file (expected a header row)");
   } while (trim(line).empty());
   split_csv(src, line, fields, scratch);
-  int col_a = -1, col_b = -1, col_w = -1, col_weight = -1;
+  int col_a = -1, col_b = -1, col_w = -1, col_weight = -1, col_voter = -1;
   const auto& cov_names = b.options().covariates;
   std::vector<int> col_cov(cov_names.size(), -1);
   std::vector<std::string> header;
@@ -101,6 +101,7 @@ void parse_battles_csv(LineSource& src, ComparisonsBuilder& b) {
     else if (h == "model_b" || (h == "right" && col_b < 0)) col_b = ci;
     else if (h == "winner") col_w = ci;
     else if (h == "weight" || h == "count") col_weight = ci;
+    else if (b.options().voters && (h == "judge" || h == "voter" || h == "worker") && col_voter < 0) col_voter = ci;
     for (size_t k = 0; k < cov_names.size(); ++k)
       if (h == cov_names[k]) col_cov[k] = ci;
   }
@@ -133,7 +134,14 @@ void parse_battles_csv(LineSource& src, ComparisonsBuilder& b) {
         fail(src, field(col_cov[k]).column, "covariate '" + cov_names[k] + "' must be a finite number");
     int a = b.model(ma), bb = b.model(mb);
     if (a < 0 || bb < 0) fail(src, 1, "too many distinct models");
-    if (!b.add_pair(a, bb, o, weight, cov.data())) fail(src, 1, "too many distinct battle rows");
+    int v = -1;
+    if (col_voter >= 0) {
+      std::string_view vn = trim(field(col_voter).text);
+      if (vn.empty()) fail(src, field(col_voter).column, "empty voter id");
+      v = b.voter(vn);
+      if (v < 0) fail(src, 1, "too many distinct voters");
+    }
+    if (!b.add_pair(a, bb, o, weight, cov.data(), v)) fail(src, 1, "too many distinct battle rows");
   }
 }
 

@@ -4,16 +4,61 @@
 
 namespace prefero {
 
+namespace {
+uint64_t mix64(uint64_t x) {  // splitmix64's finalizer: every input bit reaches every output bit
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+// A cheap hash of a short name (model names are 5–60 bytes): its length and its first and last
+// 8 bytes (or its bytes, when shorter), mixed; collisions only cost a string compare.
+uint64_t name_hash(std::string_view s) {
+  uint64_t lo = 0, hi = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&lo, s.data(), 8);
+    std::memcpy(&hi, s.data() + s.size() - 8, 8);
+  } else if (!s.empty()) {
+    std::memcpy(&lo, s.data(), s.size());
+  }
+  return mix64(lo ^ mix64(hi ^ s.size()));
+}
+}  // namespace
+
 ComparisonsBuilder::ComparisonsBuilder(ComparisonsReadOptions options) : options_(std::move(options)) {}
 
+int ComparisonsBuilder::intern(std::string_view name, std::vector<NameSlot>& slots, std::vector<std::string>& names,
+                               size_t max) {
+  if (2 * (names.size() + 1) > slots.size()) {  // grow (and rehash) to keep the table at most half full
+    std::vector<NameSlot> old = std::move(slots);
+    slots.assign(std::max<size_t>(256, old.size() * 2), NameSlot{});
+    size_t mask = slots.size() - 1;
+    for (const NameSlot& o : old)
+      if (o.id >= 0) {
+        size_t i = static_cast<size_t>(mix64(o.hash)) & mask;
+        while (slots[i].id >= 0) i = (i + 1) & mask;
+        slots[i] = o;
+      }
+  }
+  uint64_t h = name_hash(name);
+  size_t mask = slots.size() - 1;
+  for (size_t i = static_cast<size_t>(mix64(h)) & mask;; i = (i + 1) & mask) {
+    NameSlot& s = slots[i];
+    if (s.id < 0) {
+      if (names.size() >= max) return -1;
+      s = NameSlot{h, static_cast<int>(names.size())};
+      names.emplace_back(name);
+      return s.id;
+    }
+    if (s.hash == h && names[static_cast<size_t>(s.id)] == name) return s.id;
+  }
+}
+
 int ComparisonsBuilder::model(std::string_view name) {
-  auto it = model_ids_.find(name);
-  if (it != model_ids_.end()) return it->second;
-  if (out_.models.size() >= options_.max_models) return -1;
-  int id = static_cast<int>(out_.models.size());
-  out_.models.emplace_back(name);
-  model_ids_.emplace(std::string(name), id);
-  return id;
+  return intern(name, model_slots_, out_.models, options_.max_models);
+}
+
+int ComparisonsBuilder::voter(std::string_view name) {
+  return intern(name, voter_slots_, out_.voters, std::min<size_t>(options_.max_voters, (size_t{1} << 30) - 2));
 }
 
 int ComparisonsBuilder::covariate_row(const double* cov) {
@@ -25,15 +70,30 @@ int ComparisonsBuilder::covariate_row(const double* cov) {
   return it->second;
 }
 
-bool ComparisonsBuilder::add_pair(int a, int b, Outcome outcome, double count, const double* cov) {
+bool ComparisonsBuilder::add_pair(int a, int b, Outcome outcome, double count, const double* cov, int voter) {
   int c = covariate_row(cov);
   if (options_.keep_order) {
     if (out_.pairs.size() >= options_.max_rows) return false;
-    out_.pairs.push_back(PairRow{a, b, outcome, count, c});
+    out_.pairs.push_back(PairRow{a, b, outcome, count, c, voter});
+    return true;
+  }
+  if (dense_ && (c != -1 || voter != -1 || a >= kDenseModels || b >= kDenseModels)) leave_dense();
+  if (dense_) {
+    int64_t d = dense_row(a, b, outcome);
+    int32_t& slot = dense_rows_[static_cast<size_t>(d)];
+    if (slot >= 0) {
+      counts_[static_cast<size_t>(slot)] += count;
+      return true;
+    }
+    if (out_.pairs.size() >= options_.max_rows) return false;
+    slot = static_cast<int32_t>(out_.pairs.size());
+    out_.pairs.push_back(PairRow{a, b, outcome, count, c, voter});
+    counts_.push_back(count);
     return true;
   }
   uint64_t ab = static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32 | static_cast<uint32_t>(b);
-  uint64_t co = static_cast<uint64_t>(static_cast<uint32_t>(c)) << 2 | static_cast<uint64_t>(outcome);
+  uint64_t co = static_cast<uint64_t>(static_cast<uint32_t>(voter)) << 34 |
+                static_cast<uint64_t>(static_cast<uint32_t>(c)) << 2 | static_cast<uint64_t>(outcome);
   int64_t row = find_or_add_row(ab, co);
   if (row >= 0) {
     counts_[static_cast<size_t>(row)] += count;
@@ -43,18 +103,80 @@ bool ComparisonsBuilder::add_pair(int a, int b, Outcome outcome, double count, c
   // A new row: claim the slot that the search ended on (row = -(slot + 2)).
   slots_[static_cast<size_t>(-row - 2)] = RowSlot{ab, co, static_cast<int64_t>(out_.pairs.size())};
   ++used_;
-  out_.pairs.push_back(PairRow{a, b, outcome, count, c});
+  out_.pairs.push_back(PairRow{a, b, outcome, count, c, voter});
   counts_.push_back(count);
   return true;
 }
 
-namespace {
-uint64_t mix64(uint64_t x) {  // splitmix64's finalizer: every input bit reaches every output bit
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
+std::string ComparisonsBuilder::merge(const Comparisons& part) {
+  std::vector<int> mid(part.models.size()), vid(part.voters.size());
+  for (size_t i = 0; i < mid.size(); ++i)
+    if ((mid[i] = model(part.models[i])) < 0) return "too many distinct models";
+  for (size_t i = 0; i < vid.size(); ++i)
+    if ((vid[i] = voter(part.voters[i])) < 0) return "too many distinct voters";
+  for (const PairRow& r : part.pairs) {
+    const double* cov = r.covariates >= 0 ? part.covariates[static_cast<size_t>(r.covariates)].data() : nullptr;
+    int v = r.voter >= 0 ? vid[static_cast<size_t>(r.voter)] : -1;
+    if (!add_pair(mid[static_cast<size_t>(r.a)], mid[static_cast<size_t>(r.b)], r.outcome, r.count, cov, v))
+      return "too many distinct battle rows";
+  }
+  for (const KwiseRow& k : part.rankings) {
+    KwiseRow m{k.tiers, k.count};
+    for (auto& tier : m.tiers)
+      for (int& x : tier) x = mid[static_cast<size_t>(x)];
+    out_.rankings.push_back(std::move(m));
+  }
+  return "";
 }
-}  // namespace
+
+
+// Index of (a, b, o) in dense_rows_, growing the array (and re-indexing the rows) when a model
+// index is beyond it.
+int64_t ComparisonsBuilder::dense_row(int a, int b, Outcome o) {
+  if (a >= dense_n_ || b >= dense_n_) {
+    dense_n_ = std::min(kDenseModels, (std::max(a, b) / 64 + 1) * 64);  // in steps of 64: small, stays in cache
+    dense_rows_.assign(static_cast<size_t>(dense_n_) * static_cast<size_t>(dense_n_) * 4, -1);
+    for (size_t r = 0; r < out_.pairs.size(); ++r) {
+      const PairRow& p = out_.pairs[r];
+      dense_rows_[(static_cast<size_t>(p.a) * static_cast<size_t>(dense_n_) + static_cast<size_t>(p.b)) * 4 +
+                  static_cast<size_t>(p.outcome)] = static_cast<int32_t>(r);
+    }
+  }
+  return (static_cast<int64_t>(a) * dense_n_ + b) * 4 + static_cast<int64_t>(o);
+}
+
+void ComparisonsBuilder::leave_dense() {
+  dense_ = false;
+  dense_rows_ = {};
+  dense_n_ = 0;
+  for (size_t r = 0; r < out_.pairs.size(); ++r) {
+    const PairRow& p = out_.pairs[r];
+    uint64_t ab = static_cast<uint64_t>(static_cast<uint32_t>(p.a)) << 32 | static_cast<uint32_t>(p.b);
+    uint64_t co = static_cast<uint64_t>(static_cast<uint32_t>(p.voter)) << 34 |
+                  static_cast<uint64_t>(static_cast<uint32_t>(p.covariates)) << 2 | static_cast<uint64_t>(p.outcome);
+    int64_t at = find_or_add_row(ab, co);
+    slots_[static_cast<size_t>(-at - 2)] = RowSlot{ab, co, static_cast<int64_t>(r)};
+    ++used_;
+  }
+}
+
+void ComparisonsBuilder::reset() {
+  std::vector<std::string> names = std::move(out_.covariate_names);
+  out_.models.clear();
+  out_.pairs.clear();
+  out_.rankings.clear();
+  out_.covariates.clear();
+  out_.voters.clear();
+  out_.covariate_names = std::move(names);
+  counts_.clear();
+  std::fill(slots_.begin(), slots_.end(), RowSlot{});
+  used_ = 0;
+  std::fill(model_slots_.begin(), model_slots_.end(), NameSlot{});
+  std::fill(voter_slots_.begin(), voter_slots_.end(), NameSlot{});
+  covariate_rows_.clear();
+  dense_ = true;
+  std::fill(dense_rows_.begin(), dense_rows_.end(), -1);
+}
 
 // The row of (ab, co), or -(slot + 2) for the empty slot where it would go.
 int64_t ComparisonsBuilder::find_or_add_row(uint64_t ab, uint64_t co) {

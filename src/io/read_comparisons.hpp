@@ -21,14 +21,17 @@ Comparisons read_comparisons(const std::string& path, const ComparisonsReadOptio
 // lines). Fields: model_a, model_b (strings),
 // winner (model_a | model_b | tie | tie (bothbad); left/right accepted), optional weight/count
 // (a positive number), optional covariates named in options.covariates (numbers); every other
-// field (judge, tstamp, question_id, ...) is ignored.
+// field (tstamp, question_id, ...) is ignored; `judge` (or `voter`, or evalica's `worker`), a
+// string or an integer, is read as the battle's voter when options.voters is set (ignored
+// otherwise).
 Comparisons read_battles_jsonl(const std::string& path, const ComparisonsReadOptions& options = {});
 Comparisons read_battles_jsonl_text(std::string_view text, const std::string& name,
                                     const ComparisonsReadOptions& options = {});
 
 // Battles as CSV with a header row (RFC 4180 quoting, no newlines inside fields). Columns:
 // model_a,model_b,winner (FastChat) or left,right,winner (evalica); optional weight/count;
-// covariates named in options.covariates; other columns ignored.
+// covariates named in options.covariates; judge (or voter, worker) when options.voters is set; other
+// columns ignored.
 Comparisons read_battles_csv(const std::string& path, const ComparisonsReadOptions& options = {});
 Comparisons read_battles_csv_text(std::string_view text, const std::string& name,
                                   const ComparisonsReadOptions& options = {});

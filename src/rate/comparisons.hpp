@@ -17,6 +17,7 @@ struct PairRow {
   Outcome outcome = Outcome::tie;
   double count = 0;  // how many battles share this row (weights allowed)
   int covariates = -1;  // row index into Comparisons::covariates, or -1 when there are none
+  int voter = -1;       // index into Comparisons::voters (the battle's judge), or -1 when unknown
 };
 
 struct KwiseRow {
@@ -30,6 +31,9 @@ struct Comparisons {
   std::vector<KwiseRow> rankings;
   std::vector<std::string> covariate_names;
   std::vector<std::vector<double>> covariates;  // per distinct covariate vector
+  // Voter (judge) ids, read only when asked for (ComparisonsReadOptions::voters); rows are then
+  // distinct per voter, so pairs hold per-voter pair×outcome counts.
+  std::vector<std::string> voters;
 };
 
 struct ModelRating {

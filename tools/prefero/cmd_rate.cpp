@@ -45,18 +45,20 @@ void register_rate_command(CLI::App& app) {
       "  prefero rate battles.csv --model bt --param intervals=sandwich\n"
       "  prefero rate battles.jsonl --model bt_style --covariates len_diff,bold_diff\n"
       "  prefero rate votes.csv --model davidson --param details=true --json\n"
+      "  prefero rate battles.jsonl --model bt_mixture --groups 2 --seed 1 --json   (needs a judge per battle)\n"
       "Models and their parameters: prefero methods --family rate");
   static std::string path, model, anchor, covariates, order = "auto";
   static std::vector<std::string> params;
-  static int64_t rounds = -1, seed = -1, threads = -1;
+  static int64_t rounds = -1, seed = -1, threads = -1, groups = -1;
   static bool as_json = false;
   cmd->add_option("FILE", path, "battles (.jsonl, .csv), pair counts (.json) or rankings (.jsonl)")->required();
   cmd->add_option("--model,-m", model, "rating method id, e.g. bradley_terry (bt), rao_kupper, davidson, bt_style")
       ->required();
   cmd->add_option("--bootstrap,-b", rounds, "bootstrap rounds in count space (0 = none)");
   cmd->add_option("--seed", seed, "bootstrap seed (default 0)");
+  cmd->add_option("--groups", groups, "latent voter groups K (bt_mixture; default 2)");
   cmd->add_option("--anchor", anchor, "NAME=VALUE: shift ratings so model NAME has VALUE");
-  cmd->add_option("--threads", threads, "bootstrap threads (default: all cores; results do not depend on it)");
+  cmd->add_option("--threads", threads, "bootstrap and JSONL reader threads (default: all cores; results do not depend on it)");
   cmd->add_option("--param,-p", params, "NAME=VALUE, repeatable (e.g. --param l2=0.5)");
   cmd->add_option("--covariates", covariates, "comma-separated numeric battle fields read as covariates (bt_style)");
   cmd->add_option("--order", order,
@@ -80,12 +82,18 @@ void register_rate_command(CLI::App& app) {
     if (seed >= 0) route("seed", std::to_string(seed), unused);
     if (threads >= 0) route("threads", std::to_string(threads), unused);
     if (!anchor.empty()) route("anchor", anchor, generic_anchor);
+    if (groups >= 0) {
+      if (!declares(m, "groups")) throw InputError("--groups applies to bt_mixture only");
+      given["groups"] = std::to_string(groups);
+    }
     if (rounds < 0 && given.count("bootstrap")) rounds = std::stoll(given["bootstrap"]);
     Params resolved = resolve_params(m.id, m.params, given);
 
     ComparisonsReadOptions opt;
-    static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style"};
+    static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style", "bt_mixture"};
     opt.keep_order = order == "file" || (order == "auto" && !order_free.count(m.id));
+    opt.voters = m.id == "bt_mixture";
+    if (threads > 0) opt.threads = static_cast<int>(std::min<int64_t>(threads, 64));  // the JSONL reader's too  // per-voter rows (judge/voter field) only where a method uses them
     if (!covariates.empty()) {
       std::stringstream ss(covariates);
       std::string name;
