@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <numeric>
 #include <tuple>
 
@@ -219,11 +218,11 @@ struct BranchAndCut {
       if (!fix_and_propagate(x, undo, moved)) return restore(undo);
       if (!moved) break;
     }
-    // keep the LP small: rows slack at this node leave it (separation brings them back when violated)
-    if (std::getenv("KEM_PURGE")) {
-      auto slack = lp.slack_rows(first_lazy_row, 1e-3);
-      if (slack.size() * 10 > static_cast<size_t>(lp.num_rows())) lp.remove_rows(slack), res.rows_removed += slack.size();
-    }
+    // keep the LP small (degenerate dual simplex pivots cost in proportion to its rows): lazy
+    // rows slack at this node leave the LP once they are a tenth of it; they stay in rg.model,
+    // and separation brings them back when a later point violates them
+    auto slack = lp.slack_rows(first_lazy_row, 1e-3);
+    if (slack.size() * 10 > static_cast<size_t>(lp.num_rows())) lp.remove_rows(slack), res.rows_removed += slack.size();
     size_t j = x.size();  // the free fractional variable with the most objective at stake
     double stake = -1;
     for (size_t i = 0; i < x.size(); ++i) {
