@@ -27,6 +27,10 @@ struct RowGeneration {
   // Optional: tightens the bounds of variables implied by the fixed ones (for Kemeny: x_ab = 1
   // and x_bc = 1 force x_ac = 1); returns false when no feasible 0/1 point is left.
   std::function<bool(std::vector<double>& lower, std::vector<double>& upper)> propagate;
+  // Strong branching: LP-solve both children of this many candidates per node and branch on the
+  // best (0 = branch on the fractional variable with the most objective at stake). On IC n = 80
+  // it costs easy instances ~25 % more time and proves hard ones that plain branching cannot.
+  size_t strong_candidates = 4;
 };
 
 struct RowGenerationResult {
