@@ -105,8 +105,8 @@ void add_no_good(RowGeneration& rg, const std::vector<double>& x) {
 // incumbent, fix variables by reduced cost (Nemhauser and Wolsey, Integer and Combinatorial
 // Optimization, 1988, II.5.1: a variable whose reduced cost exceeds the gap between the bound
 // and the best value that would still improve on the incumbent keeps its LP value in every
-// improving point of the subtree), propagate the fixings, and branch on the most fractional
-// variable (the side it leans to first).
+// improving point of the subtree), propagate the fixings, drop slack lazy rows, and branch by
+// strong branching (the side the LP leans to first).
 struct BranchAndCut {
   RowGeneration& rg;
   solve::IncrementalLp& lp;
