@@ -4,10 +4,12 @@
 //       order until BUDGET_S seconds of solving have been spent (the rest are listed as not run).
 //   bench_consensus ic N [VOTERS=100] [SEEDS=3] [LIMIT_S=60]     impartial culture
 //   bench_consensus mallows N [VOTERS=100] [PHI=0.5] [SEEDS=3] [LIMIT_S=10]
+// BENCH_SEED=S runs only seed S; BENCH_PROGRESS=1 prints the solver's progress.
 // Prints one line per instance: size, seconds, proven, cost, lower bound, Borda cost.
 #include <fmt/core.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -141,7 +143,9 @@ int main(int argc, char** argv) {
     const double phi = mode == "mallows" ? arg(4, 0.5) : 1.0;
     const int seeds = static_cast<int>(arg(mode == "ic" ? 4 : 5, 3));
     const double limit = arg(mode == "ic" ? 5 : 6, mode == "ic" ? 60 : 10);
+    const char* only = std::getenv("BENCH_SEED");  // run just this seed of 1..SEEDS
     for (int s = 1; s <= seeds; ++s) {
+      if (only && std::atoi(only) != s) continue;
       auto votes = mode == "ic" ? impartial(n, voters, static_cast<uint64_t>(s)) : mallows(n, voters, phi, static_cast<uint64_t>(s));
       Profile p = profile_of(n, votes);
       print_row(fmt::format("{} phi={} seed={}", mode, phi, s), p, run(p, limit));

@@ -51,6 +51,9 @@ ComponentResult kemeny_branch_and_bound(const PairCosts& pc, const std::vector<i
 ComponentResult kemeny_ilp(const PairCosts& pc, const std::vector<int>& members, const std::vector<char>& must_above,
                            const std::vector<int>& start, int all_cap, Clock::time_point deadline,
                            const std::function<void(const std::string&)>& progress);
+// Transitive closure of the pairs fixed by 0/1 bounds on x_ij = [i above j] (i < j, variable
+// var(i, j)): tightens the bounds of implied pairs; false when the fixed pairs contain a cycle.
+bool close_fixed_pairs(int k, const std::function<int(int, int)>& var, std::vector<double>& lo, std::vector<double>& hi);
 ComponentResult kemeny_ties_ilp(const PairCosts& pc, const LocalRanking& start, int all_cap,
                                 Clock::time_point deadline, const std::function<void(const std::string&)>& progress);
 

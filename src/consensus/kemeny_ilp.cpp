@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <random>
 
 #include "consensus/kemeny.hpp"
 #include "consensus/row_generation.hpp"
@@ -34,7 +36,107 @@ std::vector<solve::Constraint> most_violated(std::vector<Violation> v, size_t ma
   for (size_t i = 0; i < v.size() && i < max_rows; ++i) out.push_back(std::move(v[i].row));
   return out;
 }
+// Iterated local search for linear ordering (Schiavinotto and Stützle, "The linear ordering
+// problem: instances, search space analysis and algorithms", J. Math. Model. Algorithms 3, 2004):
+// insertion local search, then repeatedly perturb the local optimum by a few random insertions,
+// search again, and keep the result when it is no worse. `cost[i*k+j]` = cost of local i above
+// local j; `order` holds local indices. Deterministic: a fixed number of iterations.
+constexpr int kStartIterations = 20000;  // iterated local search on the warm start
+constexpr int kRoundIterations = 300;    // ... on each node's LP rounding
+struct LinearOrdering {
+  int k;
+  std::vector<double> cost;
+  double c(int i, int j) const { return cost[static_cast<size_t>(i) * static_cast<size_t>(k) + static_cast<size_t>(j)]; }
+  // change of the total when the element at position p moves to position q
+  double move_delta(const std::vector<int>& o, int p, int q) const {
+    const int x = o[static_cast<size_t>(p)];
+    double d = 0;
+    for (int t = p - 1; t >= q; --t) d += c(x, o[static_cast<size_t>(t)]) - c(o[static_cast<size_t>(t)], x);
+    for (int t = p + 1; t <= q; ++t) d += c(o[static_cast<size_t>(t)], x) - c(x, o[static_cast<size_t>(t)]);
+    return d;
+  }
+  static void move(std::vector<int>& o, int p, int q) {
+    auto b = o.begin();
+    if (q < p) std::rotate(b + q, b + p, b + p + 1);
+    else std::rotate(b + p, b + p + 1, b + q + 1);
+  }
+  // first-improvement insertion search (best position per element); returns the total change
+  double local_search(std::vector<int>& o) const {
+    double total = 0;
+    bool improved = true;
+    for (int pass = 0; improved && pass < 10000; ++pass) {
+      improved = false;
+      for (int p = 0; p < k; ++p) {
+        const int x = o[static_cast<size_t>(p)];
+        double best = -1e-9, d = 0;
+        int to = p;
+        for (int t = p - 1; t >= 0; --t) {
+          d += c(x, o[static_cast<size_t>(t)]) - c(o[static_cast<size_t>(t)], x);
+          if (d < best) best = d, to = t;
+        }
+        d = 0;
+        for (int t = p + 1; t < k; ++t) {
+          d += c(o[static_cast<size_t>(t)], x) - c(x, o[static_cast<size_t>(t)]);
+          if (d < best) best = d, to = t;
+        }
+        if (to != p) move(o, p, to), total += best, improved = true;
+      }
+    }
+    return total;
+  }
+  std::vector<int> iterated(std::vector<int> o, int iterations, uint64_t seed, Clock::time_point deadline) const {
+    if (k < 3) return o;
+    std::mt19937_64 rng(seed);
+    local_search(o);
+    std::vector<int> cur = o, trial;
+    double cur_delta = 0, best_delta = 0;  // relative to o after the first search
+    for (int it = 0; it < iterations; ++it) {
+      if ((it & 63) == 0 && Clock::now() > deadline) break;
+      trial = cur;
+      double d = cur_delta;
+      for (int m = 0; m < 3; ++m) {
+        const int p = static_cast<int>(rng() % static_cast<uint64_t>(k));
+        const int q = static_cast<int>(rng() % static_cast<uint64_t>(k));
+        d += move_delta(trial, p, q);
+        move(trial, p, q);
+      }
+      d += local_search(trial);
+      if (d <= cur_delta + 1e-9) {
+        cur.swap(trial), cur_delta = d;
+        if (d < best_delta - 1e-9) o = cur, best_delta = d;
+      }
+    }
+    return o;
+  }
+};
+
 }  // namespace
+
+bool close_fixed_pairs(int k, const std::function<int(int, int)>& var, std::vector<double>& lo, std::vector<double>& hi) {
+  const size_t words = (static_cast<size_t>(k) + 63) / 64;
+  std::vector<uint64_t> above(static_cast<size_t>(k) * words, 0);  // row i: the candidates i must be above
+  auto set = [&](int i, int j) { above[static_cast<size_t>(i) * words + static_cast<size_t>(j) / 64] |= uint64_t{1} << (j % 64); };
+  auto get = [&](int i, int j) { return (above[static_cast<size_t>(i) * words + static_cast<size_t>(j) / 64] >> (j % 64)) & 1u; };
+  for (int i = 0; i < k; ++i)
+    for (int j = i + 1; j < k; ++j) {
+      const size_t v = static_cast<size_t>(var(i, j));
+      if (lo[v] > 0.5) set(i, j);
+      if (hi[v] < 0.5) set(j, i);
+    }
+  for (int m = 0; m < k; ++m)  // Warshall's transitive closure on bit rows
+    for (int i = 0; i < k; ++i)
+      if (get(i, m))
+        for (size_t w = 0; w < words; ++w) above[static_cast<size_t>(i) * words + w] |= above[static_cast<size_t>(m) * words + w];
+  for (int i = 0; i < k; ++i)
+    if (get(i, i)) return false;
+  for (int i = 0; i < k; ++i)
+    for (int j = i + 1; j < k; ++j) {
+      const size_t v = static_cast<size_t>(var(i, j));
+      if (get(i, j)) lo[v] = 1;
+      if (get(j, i)) hi[v] = 0;
+    }
+  return true;
+}
 
 ComponentResult kemeny_ilp(const PairCosts& pc, const std::vector<int>& members, const std::vector<char>& must_above,
                            const std::vector<int>& start, int all_cap, Clock::time_point deadline,
@@ -67,7 +169,27 @@ ComponentResult kemeny_ilp(const PairCosts& pc, const std::vector<int>& members,
       }
     return most_violated(std::move(v), max_rows);
   };
+  // fixed pairs imply their transitive closure (a > b and b > c => a > c); a cycle = no ranking
+  rg.propagate = [&](std::vector<double>& lo, std::vector<double>& hi) {
+    return close_fixed_pairs(k, V, lo, hi);
+  };
+  LinearOrdering lop{k, std::vector<double>(static_cast<size_t>(k) * static_cast<size_t>(k), 0.0)};
+  for (int i = 0; i < k; ++i)
+    for (int j = 0; j < k; ++j)
+      if (i != j)
+        lop.cost[static_cast<size_t>(i) * static_cast<size_t>(k) + static_cast<size_t>(j)] =
+            pc.before(members[static_cast<size_t>(i)], members[static_cast<size_t>(j)]);
+  uint64_t round_seed = 0;
   // LP rounding: order by how many candidates x puts each one above, then insertion local search
+  auto point_of = [&](const std::vector<int>& local_order) {
+    std::vector<int> rank(static_cast<size_t>(k), 0);
+    for (size_t r = 0; r < local_order.size(); ++r) rank[static_cast<size_t>(local_order[r])] = static_cast<int>(r);
+    std::vector<double> y(static_cast<size_t>(rg.model.num_variables()), 0.0);
+    for (int i = 0; i < k; ++i)
+      for (int j = i + 1; j < k; ++j) y[static_cast<size_t>(V(i, j))] = rank[static_cast<size_t>(i)] < rank[static_cast<size_t>(j)] ? 1.0 : 0.0;
+    return y;
+  };
+  // LP rounding: order by how many candidates x puts each one above, then iterated local search
   rg.round = [&](const std::vector<double>& x) {
     std::vector<double> above(static_cast<size_t>(k), 0.0);
     for (int i = 0; i < k; ++i)
@@ -75,27 +197,22 @@ ComponentResult kemeny_ilp(const PairCosts& pc, const std::vector<int>& members,
         const double xij = x[static_cast<size_t>(V(i, j))];
         above[static_cast<size_t>(i)] += xij, above[static_cast<size_t>(j)] += 1 - xij;
       }
-    std::vector<int> order;
-    for (int i : order_by_score(above)) order.push_back(members[static_cast<size_t>(i)]);
-    order = insertion_local_search(pc, std::move(order), deadline);
-    std::vector<int> rank(static_cast<size_t>(pc.n), 0);
-    for (size_t r = 0; r < order.size(); ++r) rank[static_cast<size_t>(order[r])] = static_cast<int>(r);
-    std::vector<double> y(x.size(), 0.0);
-    for (int i = 0; i < k; ++i)
-      for (int j = i + 1; j < k; ++j)
-        y[static_cast<size_t>(V(i, j))] =
-            rank[static_cast<size_t>(members[static_cast<size_t>(i)])] < rank[static_cast<size_t>(members[static_cast<size_t>(j)])] ? 1.0 : 0.0;
-    return y;
+    return point_of(lop.iterated(order_by_score(above), kRoundIterations, ++round_seed, deadline));
   };
+  // the warm start, improved by a longer iterated local search
   std::vector<int> pos(static_cast<size_t>(pc.n), 0);
   for (size_t r = 0; r < start.size(); ++r) pos[static_cast<size_t>(start[r])] = static_cast<int>(r);
-  std::vector<double> x0(static_cast<size_t>(rg.model.num_variables()), 0.0);
-  for (int i = 0; i < k; ++i)
-    for (int j = i + 1; j < k; ++j)
-      x0[static_cast<size_t>(V(i, j))] = pos[static_cast<size_t>(members[static_cast<size_t>(i)])] <
-                                                 pos[static_cast<size_t>(members[static_cast<size_t>(j)])]
-                                             ? 1.0
-                                             : 0.0;
+  std::vector<int> local_start(static_cast<size_t>(k));
+  for (int i = 0; i < k; ++i) local_start[static_cast<size_t>(i)] = i;
+  std::stable_sort(local_start.begin(), local_start.end(), [&](int a, int b) {
+    return pos[static_cast<size_t>(members[static_cast<size_t>(a)])] < pos[static_cast<size_t>(members[static_cast<size_t>(b)])];
+  });
+  std::vector<double> x0 = point_of(local_start);
+  std::vector<double> x1 = point_of(lop.iterated(local_start, kStartIterations, 0, deadline));
+  double c0 = 0, c1 = 0;
+  for (size_t v = 0; v < x0.size(); ++v) c0 += rg.model.variables[v].objective * x0[v], c1 += rg.model.variables[v].objective * x1[v];
+  if (c1 < c0) x0 = std::move(x1);
+  if (progress) progress(fmt::format("iterated local search: {:.6g} -> {:.6g}", c0 + rg.constant, std::min(c0, c1) + rg.constant));
   RowGenerationResult rr = row_generation_solve(rg, x0, all_cap, deadline, progress);
   ComponentResult cr;
   cr.algorithm = "ilp";

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <numeric>
+#include <tuple>
 
 #include "solve/incremental_lp.hpp"
 
@@ -24,7 +27,26 @@ double value_of(const RowGeneration& rg, const std::vector<double>& x) {
   for (size_t i = 0; i < x.size(); ++i) z += rg.model.variables[i].objective * x[i];
   return z;
 }
-double round_bound(const RowGeneration& rg, double b) { return rg.integral_costs ? std::ceil(b - kEps) : b; }
+// Objective values of 0/1 points lie on constant + step * Z when the costs are integers (step =
+// gcd of the coefficients; 0 = no lattice known): bounds round up to it.
+struct Lattice {
+  double offset = 0, step = 0;
+  double ceil(double b) const { return step > 0 ? offset + step * std::ceil((b - offset) / step - kEps) : b; }
+};
+Lattice lattice_of(const RowGeneration& rg) {
+  Lattice l;
+  if (!rg.integral_costs) return l;
+  long long g = 0;
+  for (const auto& v : rg.model.variables) {
+    if (v.objective != std::round(v.objective) || std::abs(v.objective) > 1e15) return l;
+    g = std::gcd(g, static_cast<long long>(std::llabs(static_cast<long long>(v.objective))));
+  }
+  l.step = g > 0 ? static_cast<double>(g) : 1.0;
+  l.offset = rg.constant;
+  return l;
+}
+
+double round_bound(const RowGeneration& rg, double b) { return lattice_of(rg).ceil(b); }
 bool integral(const std::vector<double>& x) {
   for (double v : x)
     if (std::abs(v - std::round(v)) > kEps) return false;
@@ -80,7 +102,11 @@ void add_no_good(RowGeneration& rg, const std::vector<double>& x) {
 // Depth-first branch and cut on the warm LP, the way Grötschel, Jünger and Reinelt (Operations
 // Research 32, 1984) solved linear ordering: at each node add violated rows until the LP
 // satisfies them, prune when its bound cannot beat the incumbent, round the LP point for a new
-// incumbent, and branch on the most fractional variable (the side it leans to first).
+// incumbent, fix variables by reduced cost (Nemhauser and Wolsey, Integer and Combinatorial
+// Optimization, 1988, II.5.1: a variable whose reduced cost exceeds the gap between the bound
+// and the best value that would still improve on the incumbent keeps its LP value in every
+// improving point of the subtree), propagate the fixings, drop slack lazy rows, and branch by
+// strong branching (the side the LP leans to first).
 struct BranchAndCut {
   RowGeneration& rg;
   solve::IncrementalLp& lp;
@@ -89,12 +115,17 @@ struct BranchAndCut {
   const std::function<void(const std::string&)>& progress;
   std::vector<double> best;
   double best_value;
+  Lattice lattice;
+  std::vector<double> lo, hi;  // the current node's bounds
+  int first_lazy_row = 0;      // rows before it came with the model and are never dropped
   bool timed_out = false;
 
+  // the largest objective a strictly better point can have
+  double improving_limit() const { return lattice.step > 0 ? best_value - lattice.step : best_value - kEps; }
   // true when no point under this LP bound is strictly better than the incumbent
   bool prunable(double lp_objective) const {
     const double b = lp_objective + rg.constant;
-    return rg.integral_costs ? std::ceil(b - kEps) >= best_value - 0.5 : b >= best_value - kEps;
+    return lattice.step > 0 ? lattice.ceil(b) >= best_value - 0.5 * lattice.step : b >= best_value - kEps;
   }
   void offer(const std::vector<double>& x) {
     const double v = value_of(rg, x);
@@ -125,35 +156,127 @@ struct BranchAndCut {
       for (auto& r : rows) rg.model.constraints.push_back(std::move(r));
     }
   }
-  void node() {
-    if (++res.nodes % 1000 == 0)
-      report(progress, fmt::format("branch and cut: {} nodes, {} rows, best {:.6g}", res.nodes, lp.num_rows(), best_value));
-    std::vector<double> x = node_lp();
-    if (x.empty()) return;
-    if (integral(x)) {
-      for (double& v : x) v = std::round(v);
-      offer(x);
-      return;
-    }
-    if (rg.round) {
-      offer(rg.round(x));
-      if (prunable(lp.objective())) return;
-    }
-    size_t j = 0;  // the fractional variable with the most objective at stake
-    double stake = -1;
+  // Sets variable i to v for this node's subtree, remembering the old bounds in `undo`.
+  void fix(size_t i, double v, std::vector<std::tuple<size_t, double, double>>& undo) {
+    undo.emplace_back(i, lo[i], hi[i]);
+    lo[i] = hi[i] = v;
+    lp.set_bounds(static_cast<int>(i), v, v);
+  }
+  // Reduced-cost fixing at the LP point x, then propagation. Returns false when the node has no
+  // improving point; sets `moved` when a fixing contradicts x (the LP must be solved again).
+  bool fix_and_propagate(const std::vector<double>& x, std::vector<std::tuple<size_t, double, double>>& undo, bool& moved) {
+    moved = false;
+    const double slack = improving_limit() - (lp.objective() + rg.constant);
+    const double tol = 1e-6 * std::max(1.0, std::abs(best_value));
+    const std::vector<double> d = lp.reduced_costs();
+    bool any = false;
     for (size_t i = 0; i < x.size(); ++i) {
+      if (lo[i] == hi[i]) continue;
+      if (d[i] > slack + tol && x[i] <= lo[i] + kEps) fix(i, lo[i], undo), ++res.fixed_by_reduced_cost, any = true;
+      else if (-d[i] > slack + tol && x[i] >= hi[i] - kEps) fix(i, hi[i], undo), ++res.fixed_by_reduced_cost, any = true;
+    }
+    if (!any || !rg.propagate) return true;
+    std::vector<double> l2 = lo, h2 = hi;
+    if (!rg.propagate(l2, h2)) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (l2[i] == lo[i] && h2[i] == hi[i]) continue;
+      if (l2[i] > h2[i]) return false;
+      undo.emplace_back(i, lo[i], hi[i]);
+      lo[i] = l2[i], hi[i] = h2[i];
+      lp.set_bounds(static_cast<int>(i), lo[i], hi[i]);
+      ++res.fixed_by_propagation;
+      if (x[i] < lo[i] - kEps || x[i] > hi[i] + kEps) moved = true;
+    }
+    return true;
+  }
+  void restore(std::vector<std::tuple<size_t, double, double>>& undo) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      auto [i, l, h] = *it;
+      lo[i] = l, hi[i] = h;
+      lp.set_bounds(static_cast<int>(i), l, h);
+    }
+    undo.clear();
+  }
+  // Strong branching (Applegate, Bixby, Chvátal, Cook 1995) on the rg.strong_candidates free
+  // fractional variables with the most objective at stake: solve both children's LPs (current
+  // rows, no separation) and take the variable whose weaker child bound rises most (product
+  // rule); a child whose LP is infeasible or prunable settles the choice at once.
+  size_t branching_variable(const std::vector<double>& x) {
+    std::vector<std::pair<double, size_t>> cand;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (lo[i] == hi[i]) continue;
       const double frac = std::min(x[i], 1 - x[i]);
-      const double s = frac > kEps ? frac * (std::abs(rg.model.variables[i].objective) + 1e-3) : -1;
-      if (s > stake) stake = s, j = i;
+      if (frac > kEps) cand.emplace_back(frac * (std::abs(rg.model.variables[i].objective) + 1e-3), i);
+    }
+    if (cand.empty()) return x.size();
+    std::sort(cand.begin(), cand.end(), std::greater<>());
+    if (cand.size() > std::max<size_t>(rg.strong_candidates, 1)) cand.resize(std::max<size_t>(rg.strong_candidates, 1));
+    if (rg.strong_candidates == 0 || cand.size() == 1) return cand[0].second;
+    const double z = lp.objective();
+    size_t best_j = cand[0].second;
+    double best_score = -1;
+    for (auto [stake, i] : cand) {
+      double gain[2] = {0, 0};
+      bool dead = false;
+      for (int side = 0; side < 2 && !dead; ++side) {
+        lp.set_bounds(static_cast<int>(i), side, side);
+        solve::SolveStatus st = lp.solve(seconds_left(deadline));
+        ++res.rounds;
+        if (st == solve::SolveStatus::infeasible || (st == solve::SolveStatus::optimal && prunable(lp.objective()))) dead = true;
+        else if (st == solve::SolveStatus::optimal) gain[side] = lp.objective() - z;
+      }
+      lp.set_bounds(static_cast<int>(i), lo[i], hi[i]);
+      if (dead) return i;
+      const double score = std::max(std::min(gain[0], gain[1]), 1e-6) * std::max(std::max(gain[0], gain[1]), 1e-6);
+      if (score > best_score) best_score = score, best_j = i;
+      if (expired(deadline)) break;
+    }
+    return best_j;
+  }
+  void node() {
+    if (++res.nodes % 100 == 0)
+      report(progress, fmt::format("branch and cut: {} nodes, {} rows, best {:.6g}, {} fixings", res.nodes, lp.num_rows(),
+                                   best_value, res.fixed_by_reduced_cost + res.fixed_by_propagation));
+    std::vector<std::tuple<size_t, double, double>> undo;
+    std::vector<double> x;
+    while (true) {
+      x = node_lp();
+      if (x.empty()) return restore(undo);
+      if (integral(x)) {
+        for (double& v : x) v = std::round(v);
+        offer(x);
+        return restore(undo);
+      }
+      if (rg.round) {
+        offer(rg.round(x));
+        if (prunable(lp.objective())) return restore(undo);
+      }
+      bool moved = false;
+      if (!fix_and_propagate(x, undo, moved)) return restore(undo);
+      if (!moved) break;
+    }
+    // keep the LP small (degenerate dual simplex pivots cost in proportion to its rows): lazy
+    // rows slack at this node leave the LP once they are a tenth of it; they stay in rg.model,
+    // and separation brings them back when a later point violates them
+    auto slack = lp.slack_rows(first_lazy_row, 1e-3);
+    if (slack.size() * 10 > static_cast<size_t>(lp.num_rows())) lp.remove_rows(slack), res.rows_removed += slack.size();
+    const size_t j = branching_variable(x);
+    if (j == x.size()) {  // cannot happen with an optimal basis, but never loop
+      timed_out = true;
+      return restore(undo);
     }
     const int var = static_cast<int>(j);
     const double first = x[j] >= 0.5 ? 1.0 : 0.0;
+    const double l0 = lo[j], h0 = hi[j];
     for (double v : {first, 1.0 - first}) {
+      lo[j] = hi[j] = v;
       lp.set_bounds(var, v, v);
       node();
       if (timed_out) break;
     }
-    lp.set_bounds(var, rg.model.variables[j].lower, rg.model.variables[j].upper);
+    lo[j] = l0, hi[j] = h0;
+    lp.set_bounds(var, l0, h0);
+    restore(undo);
   }
 };
 }  // namespace
@@ -169,6 +292,7 @@ RowGenerationResult row_generation_solve(RowGeneration& rg, const std::vector<do
   std::vector<double> lp_x;
   bool lp_done = false;
   solve::IncrementalLp lp(rg.model);
+  const int first_lazy_row = static_cast<int>(rg.model.constraints.size());
   while (!expired(deadline)) {
     solve::SolveStatus st = lp.solve(seconds_left(deadline));
     ++res.rounds;
@@ -199,12 +323,14 @@ RowGenerationResult row_generation_solve(RowGeneration& rg, const std::vector<do
     optimal = true;
   } else {
     report(progress, fmt::format("LP bound {:.6g}, best ranking {:.6g}: branch and cut", bound, res.objective));
-    BranchAndCut bc{rg, lp, deadline, res, progress, best, res.objective};
+    BranchAndCut bc{rg, lp, deadline, res, progress, best, res.objective, lattice_of(rg), {}, {}, first_lazy_row};
+    for (const auto& v : rg.model.variables) bc.lo.push_back(v.lower), bc.hi.push_back(v.upper);
     bc.node();
     best = bc.best;
     optimal = !bc.timed_out;
-    report(progress, fmt::format("branch and cut: {} nodes, best {:.6g}{}", res.nodes, bc.best_value,
-                                 optimal ? ", proven optimal" : ", time limit"));
+    report(progress, fmt::format("branch and cut: {} nodes, best {:.6g}{}; {} fixed by reduced cost, {} by propagation, {} rows dropped",
+                                 res.nodes, bc.best_value, optimal ? ", proven optimal" : ", time limit",
+                                 res.fixed_by_reduced_cost, res.fixed_by_propagation, res.rows_removed));
   }
   res.optima = {best};
   res.objective = value_of(rg, best);

@@ -2,8 +2,10 @@
 // Solves a 0/1 program whose constraint family is too large to write out (Kemeny's 3-cycle
 // rows): LP rounds with CLP adding violated rows; if the LP optimum is fractional and above the
 // best known point, a depth-first branch and cut on the same warm LP (rows added at every node)
-// proves the optimum. Optionally enumerates further optima with no-good cuts (CBC rounds adding
-// the rows its integer solutions violate).
+// proves the optimum; at every node, variables whose reduced cost exceeds the gap to the
+// incumbent are fixed for the subtree, and `propagate` spreads the fixings. Optionally
+// enumerates further optima with no-good cuts (CBC rounds adding the rows its integer solutions
+// violate).
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,6 +24,13 @@ struct RowGeneration {
   // Optional: a feasible 0/1 point near a fractional LP point x (for Kemeny: the ranking x's row
   // sums give, improved by local search); branch and cut uses it for incumbents.
   std::function<std::vector<double>(const std::vector<double>& x)> round;
+  // Optional: tightens the bounds of variables implied by the fixed ones (for Kemeny: x_ab = 1
+  // and x_bc = 1 force x_ac = 1); returns false when no feasible 0/1 point is left.
+  std::function<bool(std::vector<double>& lower, std::vector<double>& upper)> propagate;
+  // Strong branching: LP-solve both children of this many candidates per node and branch on the
+  // best (0 = branch on the fractional variable with the most objective at stake). On IC n = 80
+  // it costs easy instances ~25 % more time and proves hard ones that plain branching cannot.
+  size_t strong_candidates = 4;
 };
 
 struct RowGenerationResult {
@@ -32,7 +41,10 @@ struct RowGenerationResult {
   bool capped = false;
   int rounds = 0;
   size_t rows_added = 0;
+  size_t rows_removed = 0;  // slack rows dropped from the LP in branch and cut (kept in the model)
   long nodes = 0;  // branch-and-cut nodes after the root LP
+  long fixed_by_reduced_cost = 0;  // variable fixings in branch and cut (counted at every node)
+  long fixed_by_propagation = 0;
 };
 
 // `start` is a feasible 0/1 point (the heuristic ranking); it is returned if nothing better is found.

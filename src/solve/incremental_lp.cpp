@@ -64,6 +64,20 @@ void IncrementalLp::add_rows(const std::vector<Constraint>& rows) {
   clp_->addRows(static_cast<int>(rows.size()), lo.data(), up.data(), starts.data(), cols.data(), elems.data());
 }
 
+std::vector<int> IncrementalLp::slack_rows(int first, double tol) const {
+  std::vector<int> out;
+  const double* act = clp_->primalRowSolution();
+  const double* lo = clp_->rowLower();
+  const double* up = clp_->rowUpper();
+  for (int r = first; r < clp_->numberRows(); ++r)
+    if (clp_->getRowStatus(r) == ClpSimplex::basic && act[r] > lo[r] + tol && act[r] < up[r] - tol) out.push_back(r);
+  return out;
+}
+
+void IncrementalLp::remove_rows(const std::vector<int>& rows) {
+  if (!rows.empty()) clp_->deleteRows(static_cast<int>(rows.size()), rows.data());
+}
+
 void IncrementalLp::set_bounds(int var, double lower, double upper) {
   if (var < 0 || var >= n_) throw std::invalid_argument("IncrementalLp: unknown variable");
   clp_->setColumnBounds(var, coin(lower), coin(upper));
@@ -86,6 +100,13 @@ SolveStatus IncrementalLp::solve(double time_limit_seconds) {
 std::vector<double> IncrementalLp::values() const {
   const double* x = clp_->primalColumnSolution();
   return {x, x + n_};
+}
+
+std::vector<double> IncrementalLp::reduced_costs() const {
+  const double* d = clp_->dualColumnSolution();
+  std::vector<double> out(d, d + n_);
+  for (double& v : out) v *= sign_;
+  return out;
 }
 
 double IncrementalLp::objective() const { return sign_ * clp_->objectiveValue(); }

@@ -21,12 +21,19 @@ class IncrementalLp {
   IncrementalLp& operator=(const IncrementalLp&) = delete;
 
   void add_rows(const std::vector<Constraint>& rows);
+  // Rows with index >= first whose slack is basic and at least `tol` away from both bounds at the
+  // last solution: removing them keeps the basis valid and the optimum unchanged.
+  std::vector<int> slack_rows(int first, double tol) const;
+  void remove_rows(const std::vector<int>& rows);
   // Changes one variable's bounds (branching); the next solve starts from the current basis.
   void set_bounds(int var, double lower, double upper);
   int num_rows() const;
   // Re-solves; returns optimal, time_limit, infeasible, unbounded or failed.
   SolveStatus solve(double time_limit_seconds = 0);
   std::vector<double> values() const;
+  // Reduced costs of the last optimal solve, in the model's sense (minimize: d_j >= 0 at a
+  // column's lower bound, <= 0 at its upper bound).
+  std::vector<double> reduced_costs() const;
   double objective() const;  // in the model's sense, without any constant
 
  private:
