@@ -10,7 +10,9 @@
 // (--only a.abc.yaml,b.abc.yaml).
 //
 // Usage: bench_abc --rule pav [--algorithm ilp] [--limit SECONDS] [--irresolute] [--first N]
-//                  [--budget SECONDS] [--budget-only] [--only FILE,FILE...]
+//                  [--budget SECONDS] [--budget-only] [--only FILE,FILE...] [--check ALGORITHM]
+// --check ALGORITHM: also runs ALGORITHM (untimed) and counts instances where both are proven but
+// the scores (irresolute: also the committee sets) differ.
 // --budget-only: abcvoting's protocol exactly: no per-instance limit, each instance gets what is left
 // of the cumulative budget, and the run stops when it is spent.
 #include <fmt/core.h>
@@ -36,7 +38,7 @@ static double cpu_seconds() {
 }
 
 int main(int argc, char** argv) {
-  std::string rule = "pav", algorithm;
+  std::string rule = "pav", algorithm, check;
   double limit = 10;
   bool irresolute = false;
   int first = 1000;
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     else if (a == "--algorithm" && i + 1 < argc) algorithm = argv[++i];
     else if (a == "--limit" && i + 1 < argc) limit = std::stod(argv[++i]);
     else if (a == "--irresolute") irresolute = true;
+    else if (a == "--check" && i + 1 < argc) check = argv[++i];
     else if (a == "--first" && i + 1 < argc) first = std::stoi(argv[++i]);
     else if (a == "--budget" && i + 1 < argc) budget = std::stod(argv[++i]);
     else if (a == "--budget-only") budget_only = true;
@@ -76,7 +79,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> given{{"resolute", irresolute ? "false" : "true"},
                                            {"time_limit", fmt::format("{}", limit)}};
   if (!algorithm.empty()) given["algorithm"] = algorithm;
-  int solved = 0, unproven = 0, within_budget = 0, overran = 0, within_budget_cpu = 0;
+  int solved = 0, unproven = 0, within_budget = 0, overran = 0, within_budget_cpu = 0, checked = 0, mismatched = 0;
   double total = 0, worst = 0, cpu_total = 0;
   std::string worst_file, not_proven;
   for (const auto& f : files) {
@@ -95,6 +98,19 @@ int main(int argc, char** argv) {
     if (s > worst) worst = s, worst_file = f.filename().string();
     if (o.result.proven) ++solved;
     else ++unproven, not_proven += (not_proven.empty() ? "" : ",") + f.filename().string();
+    if (!check.empty() && o.result.proven) {  // the same score from another algorithm (when it proves it)
+      auto other = given;
+      other["algorithm"] = check;
+      CommitteeOutcome p = run_committee(m, inst.profile, inst.committee_size.value_or(1), other);
+      if (p.result.proven) {
+        ++checked;
+        auto mine = o.result.committees, theirs = p.result.committees;
+        std::sort(mine.begin(), mine.end());
+        std::sort(theirs.begin(), theirs.end());
+        bool same = p.result.explanation["score"] == o.result.explanation["score"] && (!irresolute || mine == theirs);
+        if (!same) ++mismatched, fmt::print("MISMATCH with {}: {}\n", check, f.filename().string());
+      }
+    }
     if (o.result.proven && total <= budget) ++within_budget;
     if (o.result.proven && cpu_total <= budget) ++within_budget_cpu;
     if (!budget_only && s > 1.5 * limit + 0.5)  // the time limit must be honoured
@@ -113,6 +129,9 @@ int main(int argc, char** argv) {
              "the budget counted in cpu seconds\n",
              cpu_total, total, overran, within_budget_cpu);
   if (!not_proven.empty()) fmt::print("not proven: {}\n", not_proven);
+  if (!check.empty())
+    fmt::print("checked against algorithm={}: {} instances proven by both, {} with a different {}\n", check, checked,
+               mismatched, irresolute ? "score or committee set" : "score");
   std::ifstream in(dir / "benchmark_results.json");
   json j = json::parse(in, nullptr, false);
   if (!j.is_discarded() && j["results"].contains(rule)) {
