@@ -79,6 +79,11 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> given{{"resolute", irresolute ? "false" : "true"},
                                            {"time_limit", fmt::format("{}", limit)}};
   if (!algorithm.empty()) given["algorithm"] = algorithm;
+  // abcvoting's irresolute figures list at most 10 committees (max_num_of_committees); rules with a
+  // max_committees parameter get the same cap, the others list every winning committee.
+  bool capped = false;
+  for (const auto& spec : m.params)
+    if (irresolute && spec.name == "max_committees") given["max_committees"] = "10", capped = true;
   int solved = 0, unproven = 0, within_budget = 0, overran = 0, within_budget_cpu = 0, checked = 0, mismatched = 0;
   double total = 0, worst = 0, cpu_total = 0;
   std::string worst_file, not_proven;
@@ -118,7 +123,8 @@ int main(int argc, char** argv) {
   }
   fmt::print("prefero {} algorithm={} {} {}: solved {}/{} (not proven {}), total {:.2f} s, "
              "slowest {:.2f} s ({})\n",
-             rule, algorithm.empty() ? "default" : algorithm, irresolute ? "irresolute" : "resolute",
+             rule, algorithm.empty() ? "default" : algorithm,
+             irresolute ? (capped ? "irresolute (max 10 committees)" : "irresolute (every winning committee)") : "resolute",
              budget_only ? fmt::format("no per-instance limit, {} s cumulative budget", budget)
                          : fmt::format("per-instance limit {} s", limit),
              solved,

@@ -88,9 +88,14 @@ CommitteeResult monroe(const Profile& p, int k, const Params& params) {
   SolveSettings s = solve_settings(params);
   std::string alg = s.algorithm;
   if (alg == "auto") alg = binomial(a.num_candidates, k) <= 2000 ? "brute-force" : "branch-and-bound";
-  if (alg == "brute-force") return monroe_brute_force(a, k, s);
-  if (alg == "branch-and-bound") return monroe_branch_and_bound(a, k, s);
-  return monroe_ilp(a, k, s);
+  const int64_t cap = std::max<int64_t>(0, params.integer("max_committees"));
+  if (alg == "branch-and-bound") return monroe_branch_and_bound(a, k, s, cap);
+  CommitteeResult r = alg == "brute-force" ? monroe_brute_force(a, k, s) : monroe_ilp(a, k, s);
+  if (cap > 0 && static_cast<int64_t>(r.committees.size()) >= cap && !s.resolute) {
+    r.committees.resize(static_cast<size_t>(cap));
+    r.explanation["cap_reached"] = true;
+  }
+  return r;
 }
 
 // Greedy Monroe (P. Skowron, P. Faliszewski, A. Slinko, AIJ 222, 2015; approval version as abcvoting):
@@ -160,7 +165,12 @@ static const Registration monroe_registration{MethodInfo{
                "ceil(n/k) voters who (ideally) approve it",
     .citation = "B. L. Monroe, Fully proportional representation, APSR 89(4), 1995; N. Betzler, A. Slinko, J. "
                 "Uhlmann, JAIR 47, 2013",
-    .params = committee_params({algorithm_param("auto", {"auto", "brute-force", "branch-and-bound", "ilp"})}),
+    .params = committee_params(
+        {algorithm_param("auto", {"auto", "brute-force", "branch-and-bound", "ilp"}),
+         {"max_committees", ParamType::integer, "0",
+          "irresolute: list at most this many winning committees (0 = all; abcvoting's benchmark uses 10); "
+          "explanation.cap_reached says the list is full",
+          {}}}),
     .committee = monroe,
 }};
 

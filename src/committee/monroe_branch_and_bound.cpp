@@ -52,8 +52,14 @@ namespace {
 // enumerates every optimal committee to its leaf.
 class MonroeBranchAndBound {
  public:
-  MonroeBranchAndBound(const ApprovalProfile& a, int k, const SolveSettings& s)
-      : a_(a), k_(k), q_(a.total_weight / k), r_(a.total_weight % k), resolute_(s.resolute), deadline_(s.time_limit) {
+  MonroeBranchAndBound(const ApprovalProfile& a, int k, const SolveSettings& s, int64_t max_committees)
+      : a_(a),
+        k_(k),
+        q_(a.total_weight / k),
+        r_(a.total_weight % k),
+        resolute_(s.resolute),
+        max_committees_(s.resolute ? 1 : max_committees),
+        deadline_(s.time_limit) {
     const size_t m = static_cast<size_t>(a.num_candidates);
     state_.assign(m, 0);
     approvers_.resize(m);
@@ -80,6 +86,7 @@ class MonroeBranchAndBound {
     r.explanation["score"] = best_.best;
     r.explanation["algorithm"] = "branch-and-bound";
     r.explanation["nodes"] = nodes_;
+    if (!resolute_ && full()) r.explanation["cap_reached"] = true;  // there may be more
     return r;
   }
 
@@ -219,7 +226,12 @@ class MonroeBranchAndBound {
     return static_cast<int64_t>(std::floor(best + 1e-7));
   }
 
+  bool full() const {
+    return max_committees_ > 0 && best_.any && static_cast<int64_t>(best_.committees.size()) >= max_committees_;
+  }
+
   void offer(int64_t value, const std::vector<Cand>& w) {
+    if (full() && value <= best_.best) return;
     best_.offer(value, w);
     incumbent_ = std::max(incumbent_, value);
   }
@@ -290,14 +302,18 @@ class MonroeBranchAndBound {
     for (Cand c : out) state_[static_cast<size_t>(c)] = 0;
   }
 
+  // Irresolute with max_committees listed at the best score: only a better score matters.
   bool pruned(int64_t bound) const {
-    return incumbent_ >= 0 && (bound < incumbent_ || (resolute_ && bound <= incumbent_));
+    if (incumbent_ < 0) return false;
+    if (bound < incumbent_) return true;
+    return bound == incumbent_ && (resolute_ || (full() && best_.best == incumbent_));
   }
 
   const ApprovalProfile& a_;
   int k_;
   int64_t q_, r_;
   bool resolute_;
+  int64_t max_committees_;  // 0 = every optimal committee
   Deadline deadline_;
   std::vector<char> state_;  // 0 open, 1 in, 2 out
   std::vector<int> clone_group_;
@@ -312,8 +328,9 @@ class MonroeBranchAndBound {
 
 }  // namespace
 
-CommitteeResult monroe_branch_and_bound(const ApprovalProfile& a, int k, const SolveSettings& s) {
-  return MonroeBranchAndBound(a, k, s).run();
+CommitteeResult monroe_branch_and_bound(const ApprovalProfile& a, int k, const SolveSettings& s,
+                                        int64_t max_committees) {
+  return MonroeBranchAndBound(a, k, s, max_committees).run();
 }
 
 }  // namespace prefero

@@ -14,8 +14,10 @@ namespace prefero {
 // represents floor(n/k) or ceil(n/k) voters (n mod k members the larger share).
 int64_t monroe_score(const ApprovalProfile& a, const std::vector<Cand>& w);
 
-// Every committee of size k with the largest Monroe score (one if s.resolute), by branch and
-// bound; not proven if s.time_limit stopped the search.
-CommitteeResult monroe_branch_and_bound(const ApprovalProfile& a, int k, const SolveSettings& s);
+// Every committee of size k with the largest Monroe score (one if s.resolute; at most
+// max_committees > 0 of them otherwise, then explanation.cap_reached), by branch and bound; not
+// proven if s.time_limit stopped the search.
+CommitteeResult monroe_branch_and_bound(const ApprovalProfile& a, int k, const SolveSettings& s,
+                                        int64_t max_committees = 0);
 
 }  // namespace prefero

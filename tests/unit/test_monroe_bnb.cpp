@@ -83,10 +83,14 @@ std::string yaml(const Voters& voters, int m) {
   return s + "]\nnum_cand: " + std::to_string(m) + "\n";
 }
 
-std::vector<std::vector<Cand>> run(const AbcInstance& inst, int k, const char* algorithm, bool resolute) {
+std::vector<std::vector<Cand>> run(const AbcInstance& inst, int k, const char* algorithm, bool resolute,
+                                    const char* max_committees = "0") {
   const MethodInfo* method = find_method("monroe");
   EXPECT_NE(method, nullptr);
-  return run_committee(*method, inst.profile, k, {{"resolute", resolute ? "true" : "false"}, {"algorithm", algorithm}})
+  return run_committee(*method, inst.profile, k,
+                       {{"resolute", resolute ? "true" : "false"},
+                        {"algorithm", algorithm},
+                        {"max_committees", max_committees}})
       .result.committees;
 }
 
@@ -102,6 +106,12 @@ TEST(MonroeBranchAndBound, SameCommitteesAsAssignmentOracle) {
     const auto one = run(inst, k, "branch-and-bound", true);
     ASSERT_EQ(one.size(), 1u) << "trial " << trial;
     EXPECT_NE(std::find(expected.begin(), expected.end(), one[0]), expected.end()) << "trial " << trial;
+    const auto two = run(inst, k, "branch-and-bound", false, "2");  // at most 2, all optimal, distinct
+    EXPECT_EQ(two.size(), std::min<size_t>(2, expected.size())) << "trial " << trial;
+    for (const auto& w : two) EXPECT_NE(std::find(expected.begin(), expected.end(), w), expected.end());
+    if (two.size() == 2) {
+      EXPECT_NE(two[0], two[1]);
+    }
     if (trial % 8 == 0) {
       EXPECT_EQ(run(inst, k, "ilp", false), expected) << "trial " << trial;
     }
