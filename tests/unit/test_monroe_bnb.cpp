@@ -118,6 +118,22 @@ TEST(MonroeBranchAndBound, SameCommitteesAsAssignmentOracle) {
   }
 }
 
+// More seats than voters (q = 0: every member represents at most one voter) and empty ballots.
+TEST(MonroeBranchAndBound, MoreSeatsThanVoters) {
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 12; ++trial) {
+    const int n = 2 + trial % 3, m = 6 + trial % 2, k = n + 1 + trial % 2;
+    Voters voters = random_voters(rng, n, m, 0.3);
+    voters[0].clear();
+    AbcInstance inst = read_abc_yaml_text(yaml(voters, m), "random.abc.yaml");
+    const auto expected = oracle_committees(voters, m, k);
+    EXPECT_EQ(run(inst, k, "branch-and-bound", false), expected) << "trial " << trial;
+    const auto one = run(inst, k, "branch-and-bound", true);
+    ASSERT_EQ(one.size(), 1u) << "trial " << trial;
+    EXPECT_NE(std::find(expected.begin(), expected.end(), one[0]), expected.end()) << "trial " << trial;
+  }
+}
+
 // Larger instances (too large for the assignment oracle): the branch and bound against brute force
 // (whose score, a flow, the test above checks against the oracle), including clones of candidates,
 // which the resolute search prunes by symmetry.
