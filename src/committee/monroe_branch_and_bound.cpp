@@ -284,7 +284,10 @@ class MonroeBranchAndBound {
       }
       if (rl.value > incumbent_) incumbent_ = rl.value, attained_ = w;
     }
-    if (incumbent_ >= 0 && pruned(lagrangian(still, nodes_ == 1 ? 200 : 12))) return;
+    if (incumbent_ >= 0) {  // the multipliers are tuned longest the first time
+      const int iterations = lagrangian_calls_++ == 0 ? 200 : 12;
+      if (pruned(lagrangian(still, iterations))) return;
+    }
     Cand pick = -1;
     for (Cand c = 0; c < a_.num_candidates; ++c)
       if (state_[static_cast<size_t>(c)] == 0 &&
@@ -323,6 +326,7 @@ class MonroeBranchAndBound {
   int64_t incumbent_ = -1;
   std::vector<Cand> attained_;  // irresolute: a committee scoring incumbent_ found by the bound
   int64_t nodes_ = 0;
+  int64_t lagrangian_calls_ = 0;
   bool stopped_ = false;
 };
 
