@@ -80,13 +80,13 @@ class MonroeBranchAndBound {
       best_.offer(incumbent_, attained_);
     }
     CommitteeResult r;
+    if (!resolute_ && full()) r.explanation["cap_reached"] = true;  // there may be more
     r.committees = std::move(best_.committees);
     std::sort(r.committees.begin(), r.committees.end());
     r.proven = !stopped_;
     r.explanation["score"] = best_.best;
     r.explanation["algorithm"] = "branch-and-bound";
     r.explanation["nodes"] = nodes_;
-    if (!resolute_ && full()) r.explanation["cap_reached"] = true;  // there may be more
     return r;
   }
 
