@@ -91,6 +91,15 @@ CommitteeResult monroe(const Profile& p, int k, const Params& params) {
   const int64_t cap = std::max<int64_t>(0, params.integer("max_committees"));
   if (alg == "branch-and-bound") return monroe_branch_and_bound(a, k, s, cap);
   CommitteeResult r = alg == "brute-force" ? monroe_brute_force(a, k, s) : monroe_ilp(a, k, s);
+  if (r.committees.empty()) {  // the ILP stopped before its first solution: the B&B's first dive (<= k + 1 nodes)
+    SolveSettings quick = s;
+    quick.resolute = true;
+    quick.time_limit = 1e-9;
+    CommitteeResult dive = monroe_branch_and_bound(a, k, quick);
+    r.committees = dive.committees;
+    r.explanation["score"] = dive.explanation["score"];
+    r.proven = false;
+  }
   if (cap > 0 && static_cast<int64_t>(r.committees.size()) >= cap && !s.resolute) {
     r.committees.resize(static_cast<size_t>(cap));
     r.explanation["cap_reached"] = true;
