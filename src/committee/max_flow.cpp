@@ -6,11 +6,17 @@
 
 namespace prefero {
 
-void MaxFlow::add_edge(int from, int to, int64_t capacity) {
+size_t MaxFlow::add_edge(int from, int to, int64_t capacity) {
   auto& a = g_[static_cast<size_t>(from)];
   auto& b = g_[static_cast<size_t>(to)];
   a.push_back({to, b.size() + (from == to ? 1 : 0), capacity});
   b.push_back({from, a.size() - 1, 0});
+  return a.size() - 1;
+}
+
+int64_t MaxFlow::flow_on(int from, size_t index) const {
+  const Edge& e = g_[static_cast<size_t>(from)][index];
+  return g_[static_cast<size_t>(e.to)][e.rev].cap;
 }
 
 bool MaxFlow::bfs(int s, int t) {

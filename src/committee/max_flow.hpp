@@ -9,11 +9,14 @@ namespace prefero {
 class MaxFlow {
  public:
   explicit MaxFlow(int nodes) : g_(static_cast<size_t>(nodes)), level_(static_cast<size_t>(nodes)), it_(static_cast<size_t>(nodes)) {}
-  void add_edge(int from, int to, int64_t capacity);
+  // Returns the edge's index among `from`'s edges, for flow_on.
+  size_t add_edge(int from, int to, int64_t capacity);
   int64_t run(int source, int sink);
   // After run: the nodes reachable from `source` in the residual graph (the source side of a
   // minimum cut).
   std::vector<char> source_side(int source);
+  // After run: the flow on edge `index` of node `from` (as returned by add_edge).
+  int64_t flow_on(int from, size_t index) const;
 
  private:
   struct Edge {

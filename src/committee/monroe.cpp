@@ -2,39 +2,13 @@
 #include <algorithm>
 
 #include "committee/ilp_committees.hpp"
-#include "committee/max_flow.hpp"
+#include "committee/monroe_branch_and_bound.hpp"
 #include "committee/run_committee.hpp"
 #include "committee/thiele.hpp"
 #include "core/error.hpp"
 #include "registry/registry.hpp"
 
 namespace prefero {
-
-// The Monroe score of W: the most voters that can be represented by an approved member when each
-// member represents floor(n/k) or ceil(n/k) voters (n mod k members take the larger share). A
-// maximum flow: voters -> approved members (capacity q = floor(n/k)) plus one extra voter for at
-// most r = n mod k members. Unrepresented voters fill the remaining places in any way.
-int64_t monroe_score(const ApprovalProfile& a, const std::vector<Cand>& w) {
-  int k = static_cast<int>(w.size());
-  int64_t q = a.total_weight / k, r = a.total_weight % k;
-  int nb = static_cast<int>(a.size());
-  int source = 0, sink = 1, extra = 2, first_ballot = 3, first_member = 3 + nb;
-  MaxFlow f(first_member + k);
-  std::vector<int> member(static_cast<size_t>(a.num_candidates), -1);
-  for (int i = 0; i < k; ++i) member[static_cast<size_t>(w[static_cast<size_t>(i)])] = i;
-  for (int b = 0; b < nb; ++b) {
-    f.add_edge(source, first_ballot + b, a.weights[static_cast<size_t>(b)]);
-    for (Cand c : a.approved[static_cast<size_t>(b)])
-      if (member[static_cast<size_t>(c)] >= 0)
-        f.add_edge(first_ballot + b, first_member + member[static_cast<size_t>(c)], a.weights[static_cast<size_t>(b)]);
-  }
-  for (int i = 0; i < k; ++i) {
-    if (q > 0) f.add_edge(first_member + i, sink, q);
-    if (r > 0) f.add_edge(first_member + i, extra, 1);
-  }
-  if (r > 0) f.add_edge(extra, sink, r);
-  return f.run(source, sink);
-}
 
 namespace {
 
@@ -113,9 +87,24 @@ CommitteeResult monroe(const Profile& p, int k, const Params& params) {
   ApprovalProfile a = approval_profile(p, params);
   SolveSettings s = solve_settings(params);
   std::string alg = s.algorithm;
-  if (alg == "auto") alg = binomial(a.num_candidates, k) <= 2000 ? "brute-force" : "ilp";
-  if (alg == "brute-force") return monroe_brute_force(a, k, s);
-  return monroe_ilp(a, k, s);
+  if (alg == "auto") alg = binomial(a.num_candidates, k) <= 2000 ? "brute-force" : "branch-and-bound";
+  const int64_t cap = std::max<int64_t>(0, params.integer("max_committees"));
+  if (alg == "branch-and-bound") return monroe_branch_and_bound(a, k, s, cap);
+  CommitteeResult r = alg == "brute-force" ? monroe_brute_force(a, k, s) : monroe_ilp(a, k, s);
+  if (r.committees.empty()) {  // the ILP stopped before its first solution: the B&B's first dive (<= k + 1 nodes)
+    SolveSettings quick = s;
+    quick.resolute = true;
+    quick.time_limit = 1e-9;
+    CommitteeResult dive = monroe_branch_and_bound(a, k, quick);
+    r.committees = dive.committees;
+    r.explanation["score"] = dive.explanation["score"];
+    r.proven = false;
+  }
+  if (cap > 0 && static_cast<int64_t>(r.committees.size()) >= cap && !s.resolute) {
+    r.committees.resize(static_cast<size_t>(cap));
+    r.explanation["cap_reached"] = true;
+  }
+  return r;
 }
 
 // Greedy Monroe (P. Skowron, P. Faliszewski, A. Slinko, AIJ 222, 2015; approval version as abcvoting):
@@ -185,7 +174,12 @@ static const Registration monroe_registration{MethodInfo{
                "ceil(n/k) voters who (ideally) approve it",
     .citation = "B. L. Monroe, Fully proportional representation, APSR 89(4), 1995; N. Betzler, A. Slinko, J. "
                 "Uhlmann, JAIR 47, 2013",
-    .params = committee_params({algorithm_param("auto", {"auto", "brute-force", "ilp"})}),
+    .params = committee_params(
+        {algorithm_param("auto", {"auto", "brute-force", "branch-and-bound", "ilp"}),
+         {"max_committees", ParamType::integer, "0",
+          "irresolute: list at most this many winning committees (0 = all; abcvoting's benchmark uses 10); "
+          "explanation.cap_reached says the list is full",
+          {}}}),
     .committee = monroe,
 }};
 
