@@ -292,6 +292,7 @@ bool declares(const MethodInfo& m, const std::string& name) {
 struct BattleColumns {
   std::vector<std::string> model_a, model_b, winner;
   std::vector<double> weights;                    // empty = 1 each
+  std::vector<std::string> voters;                // judge/voter/worker per battle; empty = none
   std::vector<std::string> covariate_names;
   std::vector<std::vector<double>> covariates;    // per battle
   std::vector<std::vector<std::vector<std::string>>> rankings;  // K-wise: tiers of names
@@ -304,6 +305,9 @@ Comparisons comparisons_from_columns(const BattleColumns& in, const ComparisonsR
   if (in.model_b.size() != n || in.winner.size() != n)
     throw InputError("battles: model_a, model_b and winner must have the same length");
   if (!in.weights.empty() && in.weights.size() != n) throw InputError("battles: one weight per battle");
+  if (!in.voters.empty() && in.voters.size() != n) throw InputError("battles: one voter per battle");
+  // The voter column is read only where a method uses it (options.voters), as the file readers do.
+  const bool voters = opt.voters && !in.voters.empty();
   if (!in.covariate_names.empty() && in.covariates.size() != n) throw InputError("battles: one covariate row per battle");
   b.set_covariate_names(in.covariate_names);
   for (size_t i = 0; i < n; ++i) {
@@ -324,7 +328,13 @@ Comparisons comparisons_from_columns(const BattleColumns& in, const ComparisonsR
         if (!std::isfinite(x)) throw InputError(row + ": covariates must be finite numbers");
       cov = in.covariates[i].data();
     }
-    if (!b.add_pair(a, c, o, w, cov)) throw InputError(row + ": too many rows");
+    int v = -1;
+    if (voters) {
+      if (in.voters[i].empty()) throw InputError(row + ": empty voter id");
+      v = b.voter(in.voters[i]);
+      if (v < 0) throw InputError(row + ": too many voters");
+    }
+    if (!b.add_pair(a, c, o, w, cov, v)) throw InputError(row + ": too many rows");
   }
   for (size_t i = 0; i < in.rankings.size(); ++i) {
     KwiseRow r;
@@ -384,8 +394,11 @@ py::object py_rate(const std::optional<std::string>& path, const BattleColumns& 
             threads = integer("threads", threads_s, 0);
     Params resolved = resolve_params(m.id, m.params, given);
     ComparisonsReadOptions opt;
-    static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style"};
+    static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style",
+                                                     "bt_mixture"};
     opt.keep_order = order == "file" || (order == "auto" && !order_free.count(m.id));
+    opt.voters = m.id == "bt_mixture";  // per-voter rows (judge/voter/worker) only where a method uses them
+    if (threads_s && threads > 0) opt.threads = static_cast<int>(std::min<int64_t>(threads, 64));  // the JSONL reader's too
     opt.covariates = covariates;
     Comparisons c = path ? read_comparisons(*path, opt) : comparisons_from_columns(columns, opt);
     RatingResult r = m.rate(c, resolved);
@@ -577,6 +590,7 @@ PYBIND11_MODULE(_core, mod) {
       .def_readwrite("model_b", &BattleColumns::model_b)
       .def_readwrite("winner", &BattleColumns::winner)
       .def_readwrite("weights", &BattleColumns::weights)
+      .def_readwrite("voters", &BattleColumns::voters)
       .def_readwrite("covariate_names", &BattleColumns::covariate_names)
       .def_readwrite("covariates", &BattleColumns::covariates)
       .def_readwrite("rankings", &BattleColumns::rankings)

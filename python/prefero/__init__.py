@@ -560,6 +560,11 @@ def benchmark(table, method="borda", *, exclude=(), lower=(), lower_is_better=Fa
 
 
 _BATTLE_ALIASES = {"model_a": ("model_a", "left"), "model_b": ("model_b", "right"), "winner": ("winner",)}
+_VOTER = ("judge", "voter", "worker")  # the file readers' names; the first such column is the voter
+
+
+def _missing(x):
+    return x is None or (isinstance(x, float) and x != x)
 
 
 def _battle_columns(battles, covariates):
@@ -587,6 +592,9 @@ def _battle_columns(battles, covariates):
             if w in battles.columns:
                 cols.weights = [float(x) for x in battles[w]]
                 break
+        voter = next((c for c in battles.columns if c in _VOTER), None)
+        if voter is not None:  # read by methods with latent voter groups (bt_mixture), ignored by others
+            cols.voters = ["" if _missing(x) else str(x) for x in battles[voter]]
         if covariates:
             for c in covariates:
                 if c not in battles.columns:
@@ -615,6 +623,7 @@ def rate(battles, model="bradley_terry", *, covariates=None, order="auto", **par
     with model_a/model_b/winner columns (or evalica's left/right/winner; optional weight or count),
     a list of (model_a, model_b, winner) tuples or of dicts, or K-wise rankings: a DataFrame/list of
     dicts with a "ranking" field (tiers best first). winner: model_a | model_b | tie | tie (bothbad).
+    A judge (or voter, worker) column is each battle's voter, read by bt_mixture (groups=G).
     bootstrap=N, seed=S, threads=T and anchor="NAME=VALUE" behave as the CLI's options.
     covariates: column names read as per-battle covariates (bt_style). order: auto | file | compressed.
     Returns a RatingResult: model, params, ratings [{name, rating, ci_low, ci_high, rank_ub, votes}].
