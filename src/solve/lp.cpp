@@ -158,13 +158,15 @@ Solution solve_mip(const LinearModel& model, const SolveOptions& options) {
     s.status = SolveStatus::optimal;
     s.proven_optimal = true;
     s.bound = s.objective;
+  } else if (cbc.isSecondsLimitReached()) {
+    // before the infeasibility test: a search stopped by the clock has proven nothing (callers
+    // enumerating every optimum stop at "infeasible" and would report an incomplete list as proven)
+    s.status = best != nullptr ? SolveStatus::time_limit : SolveStatus::no_solution;
   } else if (cbc.isProvenInfeasible()) {
     s.status = SolveStatus::infeasible;
     s.values.clear();
   } else if (cbc.isContinuousUnbounded()) {
     s.status = SolveStatus::unbounded;
-  } else if (cbc.isSecondsLimitReached()) {
-    s.status = best != nullptr ? SolveStatus::time_limit : SolveStatus::no_solution;
   } else {
     s.status = SolveStatus::failed;
   }
