@@ -122,6 +122,17 @@ size_t ProfileBuilder::slot_for(std::span<const int32_t> lv, std::span<const int
   return id;
 }
 
+namespace {
+
+// total + count of voters; bad input (not undefined behaviour) when it passes 2^63 - 1.
+int64_t add_voter_count(int64_t total, int64_t count) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(total, count, &sum)) throw InputError("the ballot counts add up to more than 2^63 - 1");
+  return sum;
+}
+
+}  // namespace
+
 void ProfileBuilder::add_levels(std::span<const int32_t> levels, int64_t count) {
   const int m = p_.num_candidates();
   if (static_cast<int>(levels.size()) != m) throw std::logic_error("ballot size differs from candidate count");
@@ -140,8 +151,8 @@ void ProfileBuilder::add_levels(std::span<const int32_t> levels, int64_t count) 
       for (int32_t& l : scratch_)
         if (l != kUnranked) l = static_cast<int32_t>(std::lower_bound(used.begin(), used.end(), l) - used.begin());
   }
+  p_.num_voters = add_voter_count(p_.num_voters, count);  // counts[b] <= num_voters: no overflow below
   p_.counts[slot_for(scratch_, {})] += count;
-  p_.num_voters += count;
 }
 
 void ProfileBuilder::add_tiers(const std::vector<std::vector<Cand>>& tiers, int64_t count) {
@@ -166,8 +177,8 @@ void ProfileBuilder::add_grades(std::span<const int64_t> grades, int64_t count) 
     if (grades[c] != kNoGrade)
       scratch_[c] = static_cast<int32_t>(std::lower_bound(distinct.begin(), distinct.end(), grades[c], std::greater<>()) -
                                          distinct.begin());
+  p_.num_voters = add_voter_count(p_.num_voters, count);
   p_.counts[slot_for(scratch_, grades)] += count;
-  p_.num_voters += count;
 }
 
 Profile ProfileBuilder::finish() {

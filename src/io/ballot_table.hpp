@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/profile.hpp"
 
 namespace prefero::io_detail {
@@ -38,8 +39,8 @@ class BallotTable {
     for (; slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
       const size_t b = slots_[i] - 1;
       if (hashes_[b] == h && (levels.empty() || std::memcmp(p_.levels.data() + b * m_, levels.data(), levels.size_bytes()) == 0)) {
+        add_to_total(count);  // counts[b] <= num_voters: no overflow below
         p_.counts[b] += count;
-        p_.num_voters += count;
         return;
       }
     }
@@ -47,12 +48,17 @@ class BallotTable {
     slots_[i] = static_cast<uint32_t>(b + 1);
     hashes_.push_back(h);
     p_.levels.insert(p_.levels.end(), levels.begin(), levels.end());
+    add_to_total(count);
     p_.counts.push_back(count);
-    p_.num_voters += count;
     if (2 * p_.counts.size() > slots_.size()) grow();
   }
 
  private:
+  void add_to_total(int64_t count) {
+    if (__builtin_add_overflow(p_.num_voters, count, &p_.num_voters))
+      throw InputError("the ballot counts add up to more than 2^63 - 1");
+  }
+
   static uint64_t hash(std::span<const int32_t> levels) {
     uint64_t h = 0x9E3779B97F4A7C15ULL;
     for (int32_t v : levels) h = (h ^ static_cast<uint32_t>(v)) * 0xFF51AFD7ED558CCDULL;

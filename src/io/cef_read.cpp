@@ -145,7 +145,8 @@ class CefParser {
     }
     rest = trim(rest);
     Vote v;
-    v.count = quantity * (weight_allowed_ ? weight : 1);
+    if (__builtin_mul_overflow(quantity, weight_allowed_ ? weight : 1, &v.count))
+      fail(rest.offset, "quantity times weight is more than 2^63 - 1 voters");
     if (rest.text.empty()) fail(rest.offset, "vote without a ranking");
     if (rest.text != "/EMPTY/" && rest.text != "/EMPTY_RANKING/") v.tiers = ranking(rest);
     votes_.push_back(std::move(v));

@@ -158,6 +158,18 @@ TEST(CefRead, MalformedInputNamesLineAndColumn) {
   expect_error_at("# nothing\n", 0, 0, "no candidates");
 }
 
+// Found by fuzz_cef: counts beyond 2^63 - 1 are bad input, not a signed overflow.
+TEST(CefRead, CountsPastInt64AreAnError) {
+  expect_error_at("#/Candidates: A;B\n#/Weight allowed: true\nA > B ^4611686018427387904 * 2\n", 3, 1,
+                  "more than 2^63 - 1");
+  try {
+    read("#/Candidates: A;B\nA > B * 9223372036854775807\nB > A * 1\n");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("the ballot counts add up to more than 2^63 - 1"), std::string::npos) << e.what();
+  }
+}
+
 TEST(CefRead, WindowsLineEndings) {
   Profile p = read("#/Candidates: A ; B\r\nB > A * 2\r\n");
   EXPECT_EQ(p.name(1), "B");
