@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/compact_levels.hpp"
 #include "core/error.hpp"
 
 namespace prefero {
@@ -139,18 +140,7 @@ void ProfileBuilder::add_levels(std::span<const int32_t> levels, int64_t count) 
   if (count < 0) throw InputError("negative ballot count");
   if (count == 0) return;
   scratch_.assign(levels.begin(), levels.end());
-  if (p_.kind == BallotKind::ranking) {  // compact levels: 0, 1, 2, ... in order
-    std::vector<int32_t>& used = used_levels_;
-    used.clear();
-    for (int32_t l : scratch_)
-      if (l != kUnranked) used.push_back(l);
-    std::sort(used.begin(), used.end());
-    used.erase(std::unique(used.begin(), used.end()), used.end());
-    bool compact = used.empty() || used.back() == static_cast<int32_t>(used.size()) - 1;
-    if (!compact)
-      for (int32_t& l : scratch_)
-        if (l != kUnranked) l = static_cast<int32_t>(std::lower_bound(used.begin(), used.end(), l) - used.begin());
-  }
+  if (p_.kind == BallotKind::ranking) compact_levels(scratch_, used_levels_);
   p_.num_voters = add_voter_count(p_.num_voters, count);  // counts[b] <= num_voters: no overflow below
   p_.counts[slot_for(scratch_, {})] += count;
 }

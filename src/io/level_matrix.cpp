@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/compact_levels.hpp"
 #include "core/error.hpp"
 #include "io/ballot_table.hpp"
 
@@ -22,13 +23,7 @@ void compact_ranking(std::span<int32_t> row, std::vector<char>& seen, std::vecto
       if (l != kUnranked) seen[static_cast<size_t>(l)] = 1;
     if (std::all_of(seen.begin(), seen.begin() + top + 1, [](char s) { return s != 0; })) return;
   }
-  used.clear();
-  for (int32_t l : row)
-    if (l != kUnranked) used.push_back(l);
-  std::sort(used.begin(), used.end());
-  used.erase(std::unique(used.begin(), used.end()), used.end());
-  for (int32_t& l : row)
-    if (l != kUnranked) l = static_cast<int32_t>(std::lower_bound(used.begin(), used.end(), l) - used.begin());
+  compact_levels(row, used);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "core/compact_levels.hpp"
 #include "core/error.hpp"
 #include "io/ballot_table.hpp"
 #include "io/preflib_header.hpp"
@@ -60,6 +61,7 @@ bool needs_strict(DataType t) { return t == DataType::soc || t == DataType::soi;
 struct BallotReader {
   int m = 0;
   std::vector<int32_t> levels;
+  std::vector<int32_t> used_levels;  // scratch for compact_levels
   std::vector<int> column;  // column where alternative c was read (for repeat messages)
   int ranked = 0;
   // Lenient dialect: candidate index of external id i (-1: undeclared, dropped); empty = ids 1..m.
@@ -153,19 +155,8 @@ struct BallotReader {
       s.expect(',', "',' or end of line after a rank");
       if (lenient && s.at_eol()) break;  // trailing comma
     }
-    if (lenient) compact_levels();  // dropped alternatives leave gaps between ranks
+    if (lenient) compact_levels(levels, used_levels);  // dropped alternatives leave gaps between ranks
     check_complete(s, start, type);
-  }
-
-  // Renumbers the ranks in use to 0, 1, 2, ... keeping their order.
-  void compact_levels() {
-    std::vector<int32_t> used;
-    for (int32_t l : levels)
-      if (l != kUnranked) used.push_back(l);
-    std::sort(used.begin(), used.end());
-    used.erase(std::unique(used.begin(), used.end()), used.end());
-    for (int32_t& l : levels)
-      if (l != kUnranked) l = static_cast<int32_t>(std::lower_bound(used.begin(), used.end(), l) - used.begin());
   }
 
   void check_complete(TextScanner& s, const char* start, DataType type) const {
