@@ -3,7 +3,10 @@
 //                                     the Chatbot Arena 2024-08-14 pair-count summary
 //   bench_arena generate N FILE       writes N battles as JSONL, drawn from the summary's
 //                                     pair × outcome frequencies (with judge, tstamp, question_id)
-//   bench_arena battles FILE          time to just read FILE vs read_comparisons + BT fit
+//   bench_arena battles FILE [THREADS] time to just read FILE (1 thread as `cat`, and THREADS
+//                                     threads in 256 KB windows as the reader), to read it and
+//                                     scan every line's structure (no fields), vs
+//                                     read_comparisons + BT fit
 #include <fmt/core.h>
 
 #include <chrono>
@@ -17,6 +20,13 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "io/json_line_scan.hpp"
 #include "io/read_comparisons.hpp"
 #include "rate/comparisons.hpp"
 #include "registry/registry.hpp"
@@ -99,31 +109,81 @@ int generate(long long n, const std::string& path) {
   return 0;
 }
 
-int battles(const std::string& path) {
-  // Baseline: read every byte (16 MB chunks, as the reader does) and count lines.
+// Reads `path` in `threads` contiguous parts, each in 256 KB windows (as the JSONL reader's
+// workers do), calling on_window(thread, bytes, n) for each window of whole lines.
+void read_in_parts(const std::string& path, int threads, const std::function<void(int, char*, size_t)>& on_window) {
+  int fd = open(path.c_str(), O_RDONLY);
+  struct stat st;
+  fstat(fd, &st);
+  const auto size = static_cast<size_t>(st.st_size);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      const size_t window = size_t{1} << 18;
+      std::vector<char> buf(window + 128);
+      size_t lo = size / static_cast<size_t>(threads) * static_cast<size_t>(t);
+      size_t hi = t == threads - 1 ? size : size / static_cast<size_t>(threads) * static_cast<size_t>(t + 1);
+      size_t have = 0;
+      for (size_t at = lo; at < hi;) {
+        ssize_t got = pread(fd, buf.data() + have, std::min(window - have, hi - at), static_cast<off_t>(at));
+        if (got <= 0) break;
+        at += static_cast<size_t>(got);
+        size_t end = have + static_cast<size_t>(got), cut = end;
+        while (at < hi && cut > 0 && buf[cut - 1] != '\n') --cut;
+        std::memset(buf.data() + end, ' ', 128);
+        buf[cut] = '\n';
+        on_window(t, buf.data(), cut);
+        have = end - cut;
+        std::memmove(buf.data(), buf.data() + cut, have);
+      }
+    });
+  for (auto& th : pool) th.join();
+  close(fd);
+}
+
+int battles(const std::string& path, int threads) {
   long long lines = 0;
-  double cpu_read = 0, cpu_parse = 0, cpu_fit = 0;
+  double cpu_read = 0, cpu_parallel = 0, cpu_scan = 0, cpu_parse = 0, cpu_fit = 0;
+  // Baselines: just read every byte into memory (one thread, 128 KB reads, as `cat`; then
+  // `threads` parts in 256 KB windows, as the reader), and read + scan every line's structure.
   double t_read = seconds(
       [&] {
-        std::FILE* f = std::fopen(path.c_str(), "rb");
-        std::vector<char> buf(size_t{1} << 24);
-        size_t got;
+        int fd = open(path.c_str(), O_RDONLY);
+        std::vector<char> buf(size_t{1} << 17);
+        ssize_t got;
         lines = 0;
-        while ((got = std::fread(buf.data(), 1, buf.size(), f)) > 0)
-          for (const char* p = buf.data(); (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(buf.data() + got - p)))); ++p)
-            ++lines;
-        std::fclose(f);
+        while ((got = read(fd, buf.data(), buf.size())) > 0) lines += buf[static_cast<size_t>(got - 1)] == '\n';
+        close(fd);
       },
       3, &cpu_read);
+  std::vector<long long> per(static_cast<size_t>(threads));
+  double t_parallel = seconds(
+      [&] { read_in_parts(path, threads, [&](int t, char* p, size_t n) { per[static_cast<size_t>(t)] += n > 0 && p[n - 1] == '\n'; }); },
+      3, &cpu_parallel);
+  const io_detail::LineKeys none({});
+  double t_scan = seconds(
+      [&] {
+        read_in_parts(path, threads, [&](int t, char* p, size_t n) {
+          io_detail::LineFields f;
+          for (const char *q = p, *end, *next; q < p + n; q = next)
+            per[static_cast<size_t>(t)] += io_detail::scan_json_line(q, none, f, end, next) == io_detail::LineScan::fields;
+        });
+      },
+      3, &cpu_scan);
+  ComparisonsReadOptions o;
+  o.threads = threads;
   Comparisons c;
-  double t_parse = seconds([&] { c = read_comparisons(path); }, 2, &cpu_parse);
+  double t_parse = seconds([&] { c = read_comparisons(path, o); }, 3, &cpu_parse);
   double t_fit = seconds([&] { run(c, {}); }, 3, &cpu_fit);
-  fmt::print("{}: {} lines, {} models, {} unique rows\n", path, lines, c.models.size(), c.pairs.size());
-  fmt::print("  just read (fread + count lines)  {:8.3f} s wall {:8.3f} s CPU\n", t_read, cpu_read);
-  fmt::print("  read_comparisons (simdjson)      {:8.3f} s wall {:8.3f} s CPU\n", t_parse, cpu_parse);
-  fmt::print("  BT fit                           {:8.3f} s wall {:8.3f} s CPU\n", t_fit, cpu_fit);
-  fmt::print("  parse + fit / just read          {:8.2f}x wall {:8.2f}x CPU\n", (t_parse + t_fit) / t_read,
+  fmt::print("{}: {} models, {} unique rows ({} threads)\n", path, c.models.size(), c.pairs.size(), threads);
+  fmt::print("  just read, 1 thread (as cat)       {:8.3f} s wall {:8.3f} s CPU\n", t_read, cpu_read);
+  fmt::print("  just read, {} parts                 {:8.3f} s wall {:8.3f} s CPU\n", threads, t_parallel, cpu_parallel);
+  fmt::print("  read + scan structure, {} parts     {:8.3f} s wall {:8.3f} s CPU\n", threads, t_scan, cpu_scan);
+  fmt::print("  read_comparisons                   {:8.3f} s wall {:8.3f} s CPU\n", t_parse, cpu_parse);
+  fmt::print("  BT fit                             {:8.3f} s wall {:8.3f} s CPU\n", t_fit, cpu_fit);
+  fmt::print("  parse + fit / just read (1 thread) {:8.2f}x wall {:8.2f}x CPU\n", (t_parse + t_fit) / t_read,
              (cpu_parse + cpu_fit) / cpu_read);
+  fmt::print("  read + scan structure / just read  {:8.2f}x wall\n", t_scan / t_read);
   return 0;
 }
 
@@ -131,6 +191,6 @@ int battles(const std::string& path) {
 
 int main(int argc, char** argv) {
   if (argc >= 4 && std::strcmp(argv[1], "generate") == 0) return generate(std::atoll(argv[2]), argv[3]);
-  if (argc >= 3 && std::strcmp(argv[1], "battles") == 0) return battles(argv[2]);
+  if (argc >= 3 && std::strcmp(argv[1], "battles") == 0) return battles(argv[2], argc >= 4 ? std::atoi(argv[3]) : 2);
   return summary();
 }

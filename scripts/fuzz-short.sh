@@ -55,6 +55,9 @@ mkdir -p "$work/corpus-fuzz_ensemble_jsonl"
 cp "$here/examples/ensemble_logits.jsonl" "$here/examples/reward_pairs.jsonl" "$work/corpus-fuzz_ensemble_jsonl/"
 
 seed fuzz_battles_jsonl arena/arena_hard_auto/arena_hard_battles.jsonl
+seed fuzz_json_line_scan arena/arena_hard_auto/arena_hard_battles.jsonl
+printf '{"a": {"model_a": "n"}, "model_a": "top", "b": ["x", {"winner": 1}], "judge": "j:\\"k"}\n  \n{"x": "y"}\n' \
+  >"$work/corpus-fuzz_json_line_scan/nested.jsonl"
 seed fuzz_battles_csv arena/evalica/simple.csv arena/evalica/food.csv
 mkdir -p "$work/corpus-fuzz_pair_counts_json" "$work/corpus-fuzz_rankings_jsonl"
 printf '{"models": ["a", "b", "c"], "X": [[0, 1], [1, 2]], "Y": [[3, 1, 0, 2], [0, 5, 1, 1]]}' >"$work/corpus-fuzz_pair_counts_json/small.json"

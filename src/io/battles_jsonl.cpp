@@ -1,9 +1,11 @@
-// Battles as JSON lines. The file is read in 16 MB chunks cut at a line end, and each chunk is
-// parsed as one batch by simdjson's document stream (parse_many; the DOM API, which picks the
-// fastest kernel for the CPU at run time, where On-Demand is fixed at compile time and falls
-// back to the portable kernel without -mavx2), so memory is bounded by the chunk plus the distinct
-// (a, b, outcome, covariates) rows. On bad input the offending line is re-read on its own to
-// name file:line:column.
+// Battles as JSON lines. The file is read in 16 MB chunks cut at a line end. Each line is first
+// scanned for its fields without a DOM (io/json_line_scan); a line the scan leaves open (escapes,
+// numbers it would have to read, anything unusual) is parsed on its own by simdjson's DOM API
+// (which picks the fastest kernel for the CPU at run time, where On-Demand is fixed at compile
+// time), and a line that is not one whole object hands the rest of the chunk to simdjson's
+// document stream (pretty-printed objects, errors). Memory is bounded by the chunk plus the
+// distinct (a, b, outcome, covariates) rows. On bad input the offending line is re-read on its
+// own to name file:line:column.
 #include <simdjson.h>
 
 #include <algorithm>
@@ -16,9 +18,13 @@
 #include <mutex>
 #include <memory>
 #include <thread>
+
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/json_line_scan.hpp"
 #include "io/line_source.hpp"
 #include "io/read_comparisons.hpp"
 
@@ -105,6 +111,38 @@ struct BattleFields {
     return "";
   }
 
+  // The keys the line scan looks for, in the order from_scan reads them.
+  static std::vector<std::string> scan_keys(bool voters) {
+    std::vector<std::string> k = {"model_a", "model_b", "winner", "weight", "count"};
+    if (voters) k.insert(k.end(), {"judge", "voter", "worker"});
+    return k;
+  }
+
+  // The fields of a scanned line, added to `b` when the line is a plain battle (three strings,
+  // at most one voter string, no weight); false leaves the line to read() without adding it.
+  bool add_scanned(const io_detail::LineFields& f, ComparisonsBuilder& b) {
+    const auto& v = f.value;
+    if (!v[0].data() || !v[1].data() || !v[2].data() || v[3].data() || v[4].data()) return false;
+    if (!parse_outcome(v[2], outcome) || v[0] == v[1]) return false;
+    std::string_view voter;
+    if (want_voter) {
+      int named = 0;
+      for (size_t k = 5; k < 8; ++k)
+        if (v[k].data()) voter = v[k], ++named;
+      if (named > 1) return false;
+    }
+    size_t models = b.num_models(), voters = b.num_voters();
+    int a = b.model(v[0]), bb = b.model(v[1]);
+    int vo = voter.data() ? b.voter(voter) : -1;
+    if (a < 0 || bb < 0 || (voter.data() && vo < 0)) return false;
+    // A name seen for the first time is checked as the JSON parser would (UTF-8, no control byte).
+    if ((static_cast<size_t>(a) >= models && !io_detail::plain_json_text(v[0])) ||
+        (static_cast<size_t>(bb) >= models && !io_detail::plain_json_text(v[1])) ||
+        (vo >= 0 && static_cast<size_t>(vo) >= voters && !io_detail::plain_json_text(voter)))
+      return false;
+    return b.add_pair(a, bb, outcome, 1, nullptr, vo);
+  }
+
   // Adds the battle; "" or what is wrong.
   std::string add(ComparisonsBuilder& b) const {
     int a = b.model(ma), bb = b.model(mb);
@@ -152,8 +190,10 @@ class ByteSource {
   ByteSource(const std::string& path) : name_(path), path_(path) {
     file_ = std::fopen(path.c_str(), "rb");
     if (!file_) throw InputError(SourceLocation{path, 0, 0}, std::string("cannot open: ") + std::strerror(errno));
+    struct stat st;
+    if (fstat(fileno(file_), &st) == 0 && S_ISREG(st.st_mode)) size_ = static_cast<uint64_t>(st.st_size);
   }
-  ByteSource(std::string_view text, std::string name) : name_(std::move(name)), text_(text) {}
+  ByteSource(std::string_view text, std::string name) : name_(std::move(name)), text_(text), size_(text.size()) {}
   ~ByteSource() {
     if (file_) std::fclose(file_);
   }
@@ -191,12 +231,32 @@ class ByteSource {
   const std::string& name() const { return name_; }
   // Bytes left for text in memory; unknown (the maximum) for a file.
   size_t size_hint() const { return file_ ? SIZE_MAX : text_.size() - pos_; }
+  // Bytes in all, when they can be read at any offset (text, a regular file); 0 otherwise.
+  uint64_t seekable_size() const { return size_; }
+  // Up to n bytes from `offset` (seekable sources; any thread); fewer only at the end.
+  size_t read_at(char* dst, size_t n, uint64_t offset) const {
+    if (!file_) {
+      size_t k = offset >= text_.size() ? 0 : std::min<size_t>(n, text_.size() - offset);
+      if (k > 0) std::memcpy(dst, text_.data() + offset, k);
+      return k;
+    }
+    size_t got = 0;
+    while (got < n) {
+      ssize_t r = pread(fileno(file_), dst + got, n - got, static_cast<off_t>(offset + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) throw InputError(SourceLocation{name_, 0, 0}, std::string("read error: ") + std::strerror(errno));
+      if (r == 0) break;
+      got += static_cast<size_t>(r);
+    }
+    return got;
+  }
 
  private:
   std::string name_, path_;
   std::FILE* file_ = nullptr;
   std::string_view text_;
   size_t pos_ = 0;
+  uint64_t size_ = 0;
 };
 
 constexpr size_t kChunk = size_t{1} << 24;
@@ -205,13 +265,53 @@ constexpr size_t kChunk = size_t{1} << 24;
 class ChunkParser {
  public:
   ChunkParser(const ByteSource& src, const ComparisonsReadOptions& options)
-      : src_(src), fields_(options.covariates, options.voters) {}
+      : src_(src),
+        fields_(options.covariates, options.voters),
+        keys_(BattleFields::scan_keys(options.voters)),
+        scan_(options.covariates.empty()) {}
 
   void set_builder(ComparisonsBuilder& b) { b_ = &b; }
 
+  // Parses the documents in buf[start, cut): line by line while each line is one object, then
+  // (from the first line that is not) as a document stream. buf[cut - 1] or buf[cut] is '\n',
+  // and 64 bytes after that may be read. Returns where the unparsed tail (an object cut by the
+  // chunk end) begins.
+  size_t parse_chunk(const char* buf, size_t start, size_t cut, uint64_t offset) {
+    return parse_stream(buf, parse_lines_fast(buf, start, cut), cut, offset);
+  }
+
+  [[noreturn]] void report(uint64_t at, const std::string& msg) const {
+    throw InputError(SourceLocation{src_.name(), src_.newlines_before(at) + 1, 1}, msg);
+  }
+
+ private:
+  // The lines of buf[start, cut) while each is one battle object; returns where the first line
+  // that is not begins (cut when none).
+  size_t parse_lines_fast(const char* buf, size_t start, size_t cut) {
+    if (!scan_) return start;
+    const char* p = buf + start;
+    const char* end = buf + cut;
+    while (p < end) {
+      const char *line_end, *next;
+      io_detail::LineScan r = io_detail::scan_json_line(p, keys_, scanned_, line_end, next);
+      if (r == io_detail::LineScan::fields && fields_.add_scanned(scanned_, *b_)) {
+        p = next;
+        continue;
+      }
+      if (r != io_detail::LineScan::blank) {  // the DOM parser reads the line, or the stream takes over
+        simdjson::dom::element doc;
+        auto len = static_cast<size_t>(line_end - p);
+        if (parser_.parse(p, len, false).get(doc) || !fields_.read(doc, key_).empty() || !fields_.add(*b_).empty())
+          return static_cast<size_t>(p - buf);
+      }
+      p = next;
+    }
+    return cut;
+  }
+
   // Parses the documents in buf[start, cut) in batches of `batch` bytes (1 MB keeps the parse
   // tape in cache); returns where the unparsed tail (an object cut by the chunk end) begins.
-  size_t parse_chunk(const char* buf, size_t start, size_t cut, uint64_t offset, size_t batch = size_t{1} << 20) {
+  size_t parse_stream(const char* buf, size_t start, size_t cut, uint64_t offset, size_t batch = size_t{1} << 20) {
     if (start >= cut) return cut;
     batch = std::clamp<size_t>(batch, 4096, cut - start);
     simdjson::dom::document_stream stream;
@@ -225,7 +325,7 @@ class ChunkParser {
       if (error) {
         size_t resume = any ? next_line(buf, last, cut) : start;
         if (error == simdjson::CAPACITY && batch < cut - start)  // a document longer than the batch
-          return parse_chunk(buf, resume, cut, offset, cut - resume);
+          return parse_stream(buf, resume, cut, offset, cut - resume);
         diagnose(buf, resume, cut, offset);
       }
       last = start + it.current_index();
@@ -237,11 +337,7 @@ class ChunkParser {
     return cut - std::min(stream.truncated_bytes(), cut - start);
   }
 
-  [[noreturn]] void report(uint64_t at, const std::string& msg) const {
-    throw InputError(SourceLocation{src_.name(), src_.newlines_before(at) + 1, 1}, msg);
-  }
 
- private:
   // Start of the line holding buf[p].
   static size_t line_start(const char* buf, size_t p, size_t lo) {
     while (p > lo && buf[p - 1] != '\n') --p;
@@ -266,6 +362,9 @@ class ChunkParser {
   const ByteSource& src_;
   ComparisonsBuilder* b_ = nullptr;
   BattleFields fields_;
+  io_detail::LineKeys keys_;
+  io_detail::LineFields scanned_;
+  bool scan_;  // false with covariates (numbers): every line goes to the DOM parser
   simdjson::dom::parser parser_;
   std::string key_;
 };
@@ -291,6 +390,7 @@ void parse_sequential(ByteSource& src, ComparisonsBuilder& b) {
     eof = got < want;
     size_t end = carry + got, start = 0;
     std::memset(buf.data() + end, ' ', simdjson::SIMDJSON_PADDING);
+    buf[end] = '\n';  // the line scan stops at a '\n' after the last line
     if (offset == 0 && end >= 3 && std::memcmp(buf.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;  // UTF-8 byte order mark
     size_t cut = end;
     if (!eof) {
@@ -316,70 +416,87 @@ void parse_sequential(ByteSource& src, ComparisonsBuilder& b) {
   }
 }
 
-// One chunk of whole lines for the parallel reader.
-struct Chunk {
-  std::vector<char> buf;  // bytes [0, end), then padding
-  size_t start = 0, end = 0;
-  uint64_t offset = 0;    // file offset of buf[0]
-  bool complete = true;   // every byte parsed (no object cut by the chunk end)
-  std::exception_ptr error;
-};
+constexpr size_t kWindow = size_t{1} << 18;  // bytes read at a time by a worker (stays in cache)
 
-// Cuts the input into chunks of whole lines (at most kChunk bytes each, the last line carried).
-class Chunker {
- public:
-  explicit Chunker(ByteSource& src) : src_(src) {}
-  // false at the end; `too_long` when a line does not fit in a chunk (the caller falls back).
-  bool next(Chunk& c, bool& too_long) {
-    too_long = false;
-    c.complete = true;
-    c.error = nullptr;
-    if (eof_ && carry_.empty()) return false;
-    size_t hint = src_.size_hint();
-    size_t cap = hint >= kChunk ? kChunk : std::clamp<size_t>(hint + carry_.size(), 4096, kChunk);
-    if (carry_.size() >= cap) return too_long = true, true;
-    if (c.buf.size() < cap + simdjson::SIMDJSON_PADDING) c.buf.resize(cap + simdjson::SIMDJSON_PADDING);
-    if (!carry_.empty()) std::memcpy(c.buf.data(), carry_.data(), carry_.size());
-    size_t want = cap - carry_.size();
-    size_t got = eof_ ? 0 : src_.read(c.buf.data() + carry_.size(), want);
-    if (got < want) eof_ = true;
-    size_t end = carry_.size() + got;
-    c.offset = offset_;
-    c.start = offset_ == 0 && end >= 3 && std::memcmp(c.buf.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    size_t cut = end;
-    if (!eof_) {
-      const char* nl = last_newline(c.buf.data() + c.start, end - c.start);
-      if (!nl) return too_long = true, true;
-      cut = static_cast<size_t>(nl - c.buf.data()) + 1;
-    }
-    carry_.assign(c.buf.data() + cut, c.buf.data() + end);
-    std::memset(c.buf.data() + cut, ' ', simdjson::SIMDJSON_PADDING);
-    c.end = cut;
-    offset_ += cut;
-    return true;
+// The lines that start in bytes [lo, hi) of a seekable source (a segment), parsed into the
+// parser's builder. The line running through `lo` belongs to the segment before. Returns false
+// when a document does not end within the segment's lines (a pretty-printed object cut by hi):
+// the caller then reads the whole input with parse_sequential.
+bool parse_segment(const ByteSource& src, uint64_t lo, uint64_t hi, ChunkParser& parser, std::vector<char>& buf) {
+  const uint64_t size = src.seekable_size();
+  if (buf.size() < kWindow + simdjson::SIMDJSON_PADDING) buf.resize(kWindow + simdjson::SIMDJSON_PADDING);
+  bool skip = false;  // still inside the line that began before lo
+  if (lo > 0) {
+    char before = 0;
+    skip = src.read_at(&before, 1, lo - 1) == 1 && before != '\n';
   }
+  uint64_t offset = lo;  // file offset of buf[0]
+  size_t have = 0;       // bytes kept at the front of buf (an unfinished line)
+  for (;;) {
+    size_t room = buf.size() - simdjson::SIMDJSON_PADDING - have;
+    size_t got = src.read_at(buf.data() + have, room, offset + have);
+    size_t end = have + got;
+    bool eof = offset + end >= size;
+    std::memset(buf.data() + end, ' ', simdjson::SIMDJSON_PADDING);
+    buf[end] = '\n';  // the line scan stops at a '\n' after the last line
+    size_t start = 0;
+    if (offset == 0 && end >= 3 && std::memcmp(buf.data(), "\xEF\xBB\xBF", 3) == 0) start = 3;  // UTF-8 byte order mark
+    if (skip) {
+      const char* nl = static_cast<const char*>(std::memchr(buf.data(), '\n', end));
+      if (!nl) {  // the line before lo runs past this window: drop it, read on
+        if (eof) return true;
+        offset += end, have = 0;
+        continue;
+      }
+      skip = false;
+      start = static_cast<size_t>(nl - buf.data()) + 1;
+    }
+    // Lines that start before hi: up to the '\n' at or after hi - 1 (all of them at the end).
+    size_t cut = end;
+    bool last = eof;
+    if (offset + start >= hi) return true;
+    if (hi - 1 - offset < end) {
+      const char* nl = static_cast<const char*>(std::memchr(buf.data() + (hi - 1 - offset), '\n', end - (hi - 1 - offset)));
+      if (nl) cut = static_cast<size_t>(nl - buf.data()) + 1, last = true;
+    }
+    if (!last) {
+      const char* nl = last_newline(buf.data() + start, end - start);
+      if (!nl) {  // a line longer than the window: grow it
+        buf.resize(2 * buf.size());
+        offset += start, have = end - start;
+        std::memmove(buf.data(), buf.data() + start, have);
+        continue;
+      }
+      cut = static_cast<size_t>(nl - buf.data()) + 1;
+    }
+    size_t done = parser.parse_chunk(buf.data(), start, cut, offset);
+    if (done < cut) {
+      if (eof && cut == end) parser.report(offset + done, "incomplete JSON object at the end of the input");
+      return false;
+    }
+    if (last) return true;
+    have = end - cut;
+    std::memmove(buf.data(), buf.data() + cut, have);
+    offset += cut;
+  }
+}
 
- private:
-  ByteSource& src_;
-  std::vector<char> carry_;
-  uint64_t offset_ = 0;
-  bool eof_ = false;
-};
-
-// Chunks parsed by `threads` workers, each into its own table, merged into `b` in chunk order
-// (the same rows, counts and order for any thread count). The calling thread reads chunks into
-// a ring of 2·threads slots and merges them in order; workers take the next chunk as soon as it
-// is read (no barrier per batch, which on a loaded machine waits for the slowest thread).
-// Returns false when an object spans chunks or a line is longer than a chunk: the caller then
-// reads the input again with parse_sequential.
-bool parse_parallel(ByteSource& src, ComparisonsBuilder& b, int threads) {
+// The segments of a seekable source parsed by `threads` workers, each into its own table,
+// merged into `b` in segment order (the same rows, counts and order for any thread count).
+// Workers read their segments themselves (the copy out of the page cache is shared too) and
+// take the next one as soon as they are done, at most 2·threads ahead of the merge. Returns
+// false when a document spans two segments: the caller then reads the input with
+// parse_sequential.
+bool parse_parallel(const ByteSource& src, ComparisonsBuilder& b, int threads) {
   const ComparisonsReadOptions local = b.options();
-  enum class State { empty, filled, parsed };
+  const uint64_t size = src.seekable_size();
+  const size_t count = static_cast<size_t>((size + kChunk - 1) / kChunk);
+  enum class State { empty, parsing, parsed };
   struct Slot {
-    Chunk chunk;
     ComparisonsBuilder part;
     State state = State::empty;
-    size_t index = 0;
+    bool complete = true;
+    std::exception_ptr error;
     explicit Slot(const ComparisonsReadOptions& o) : part(o) {}
   };
   const size_t S = 2 * static_cast<size_t>(threads);
@@ -387,35 +504,34 @@ bool parse_parallel(ByteSource& src, ComparisonsBuilder& b, int threads) {
   for (size_t i = 0; i < S; ++i) ring.push_back(std::make_unique<Slot>(local));
   std::mutex mu;
   std::condition_variable cv;
-  size_t next_parse = 0, total = SIZE_MAX;  // total: chunks read, once reading has ended
+  size_t next_parse = 0, next_merge = 0;
   bool stop = false;
 
   auto work = [&] {
     ChunkParser parser(src, local);
+    std::vector<char> buf;
     for (;;) {
-      Slot* slot;
+      size_t index;
       {
         std::unique_lock lock(mu);
-        cv.wait(lock, [&] {
-          if (stop || next_parse >= total) return true;
-          const Slot& s = *ring[next_parse % S];
-          return s.state == State::filled && s.index == next_parse;
-        });
-        if (stop || next_parse >= total) return;
-        slot = ring[next_parse++ % S].get();
+        cv.wait(lock, [&] { return stop || next_parse >= count || next_parse < next_merge + S; });
+        if (stop || next_parse >= count) return;
+        index = next_parse++;
+        ring[index % S]->state = State::parsing;
       }
-      Chunk& c = slot->chunk;
+      Slot& slot = *ring[index % S];
       try {
-        slot->part.reset();
-        slot->part.set_covariate_names(local.covariates);
-        parser.set_builder(slot->part);
-        c.complete = parser.parse_chunk(c.buf.data(), c.start, c.end, c.offset) == c.end;
+        slot.part.reset();
+        slot.part.set_covariate_names(local.covariates);
+        parser.set_builder(slot.part);
+        uint64_t lo = index * kChunk;
+        slot.complete = parse_segment(src, lo, std::min<uint64_t>(size, lo + kChunk), parser, buf);
       } catch (...) {
-        c.error = std::current_exception();
+        slot.error = std::current_exception();
       }
       {
         std::lock_guard lock(mu);
-        slot->state = State::parsed;
+        slot.state = State::parsed;
       }
       cv.notify_all();
     }
@@ -431,37 +547,15 @@ bool parse_parallel(ByteSource& src, ComparisonsBuilder& b, int threads) {
     for (auto& w : workers) w.join();
   };
 
-  Chunker chunker(src);
-  size_t next_read = 0, next_merge = 0;
-  bool reading = true, too_long = false;
   try {
-    for (;;) {
-      while (reading && next_read - next_merge < S) {
-        Slot& slot = *ring[next_read % S];  // free: merged (or never used)
-        if (!chunker.next(slot.chunk, too_long) || too_long) {
-          reading = false;
-          {
-            std::lock_guard lock(mu);
-            total = next_read;
-          }
-          cv.notify_all();
-          break;
-        }
-        {
-          std::lock_guard lock(mu);
-          slot.index = next_read++;
-          slot.state = State::filled;
-        }
-        cv.notify_all();
-      }
-      if (next_merge == next_read) break;
+    for (; next_merge < count;) {
       Slot& slot = *ring[next_merge % S];
       {
         std::unique_lock lock(mu);
         cv.wait(lock, [&] { return slot.state == State::parsed; });
       }
-      if (slot.chunk.error) std::rethrow_exception(slot.chunk.error);
-      if (!slot.chunk.complete) {
+      if (slot.error) std::rethrow_exception(slot.error);
+      if (!slot.complete) {
         finish();
         return false;
       }
@@ -470,15 +564,16 @@ bool parse_parallel(ByteSource& src, ComparisonsBuilder& b, int threads) {
       {
         std::lock_guard lock(mu);
         slot.state = State::empty;
+        ++next_merge;
       }
-      ++next_merge;
+      cv.notify_all();
     }
   } catch (...) {
     finish();
     throw;
   }
   finish();
-  return !too_long;
+  return true;
 }
 
 int reader_threads(const ComparisonsReadOptions& o) {
@@ -493,7 +588,7 @@ Comparisons read_battles_jsonl(const std::string& path, const ComparisonsReadOpt
     ByteSource src(path);
     ComparisonsBuilder b(options);
     b.set_covariate_names(options.covariates);
-    if (parse_parallel(src, b, reader_threads(options))) return b.finish();
+    if (src.seekable_size() > 0 && parse_parallel(src, b, reader_threads(options))) return b.finish();
   }
   ByteSource src(path);
   ComparisonsBuilder b(options);
@@ -507,7 +602,7 @@ Comparisons read_battles_jsonl_text(std::string_view text, const std::string& na
     ByteSource src(text, name);
     ComparisonsBuilder b(options);
     b.set_covariate_names(options.covariates);
-    if (parse_parallel(src, b, reader_threads(options))) return b.finish();
+    if (src.seekable_size() > 0 && parse_parallel(src, b, reader_threads(options))) return b.finish();
   }
   ByteSource src(text, name);
   ComparisonsBuilder b(options);

@@ -1,5 +1,6 @@
 #include "io/comparisons_builder.hpp"
 
+#include <bit>
 #include <cstring>
 
 namespace prefero {
@@ -20,7 +21,26 @@ uint64_t name_hash(std::string_view s) {
   } else if (!s.empty()) {
     std::memcpy(&lo, s.data(), s.size());
   }
-  return mix64(lo ^ mix64(hi ^ s.size()));
+  return mix64(lo ^ std::rotl(hi, 29) ^ (s.size() * 0x9E3779B97F4A7C15ULL));
+}
+// a == b for names (inline: the library call costs more than the compare for short names).
+bool same_name(std::string_view a, std::string_view b) {
+  size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  uint64_t x, y;
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  std::memcpy(&x, a.data() + n - 8, 8);
+  std::memcpy(&y, b.data() + n - 8, 8);
+  return x == y;
 }
 }  // namespace
 
@@ -28,20 +48,20 @@ ComparisonsBuilder::ComparisonsBuilder(ComparisonsReadOptions options) : options
 
 int ComparisonsBuilder::intern(std::string_view name, std::vector<NameSlot>& slots, std::vector<std::string>& names,
                                size_t max) {
-  if (2 * (names.size() + 1) > slots.size()) {  // grow (and rehash) to keep the table at most half full
+  if (4 * (names.size() + 1) > slots.size()) {  // grow (and rehash) to keep the table at most a quarter full
     std::vector<NameSlot> old = std::move(slots);
     slots.assign(std::max<size_t>(256, old.size() * 2), NameSlot{});
     size_t mask = slots.size() - 1;
     for (const NameSlot& o : old)
       if (o.id >= 0) {
-        size_t i = static_cast<size_t>(mix64(o.hash)) & mask;
+        size_t i = static_cast<size_t>(o.hash) & mask;
         while (slots[i].id >= 0) i = (i + 1) & mask;
         slots[i] = o;
       }
   }
   uint64_t h = name_hash(name);
   size_t mask = slots.size() - 1;
-  for (size_t i = static_cast<size_t>(mix64(h)) & mask;; i = (i + 1) & mask) {
+  for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
     NameSlot& s = slots[i];
     if (s.id < 0) {
       if (names.size() >= max) return -1;
@@ -49,7 +69,7 @@ int ComparisonsBuilder::intern(std::string_view name, std::vector<NameSlot>& slo
       names.emplace_back(name);
       return s.id;
     }
-    if (s.hash == h && names[static_cast<size_t>(s.id)] == name) return s.id;
+    if (s.hash == h && same_name(names[static_cast<size_t>(s.id)], name)) return s.id;
   }
 }
 
@@ -200,6 +220,8 @@ int64_t ComparisonsBuilder::find_or_add_row(uint64_t ab, uint64_t co) {
 }
 
 bool parse_outcome(std::string_view s, Outcome& out) {
+  if (s.size() == 7 && s.substr(0, 6) == "model_" && (s[6] == 'a' || s[6] == 'b'))  // the common case first
+    return out = s[6] == 'a' ? Outcome::a_wins : Outcome::b_wins, true;
   if (s == "model_a" || s == "left" || s == "a") return out = Outcome::a_wins, true;
   if (s == "model_b" || s == "right" || s == "b") return out = Outcome::b_wins, true;
   if (s == "tie" || s == "draw") return out = Outcome::tie, true;

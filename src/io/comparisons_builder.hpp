@@ -59,6 +59,8 @@ class ComparisonsBuilder {
   void set_covariate_names(std::vector<std::string> names) { out_.covariate_names = std::move(names); }
 
   size_t num_rows() const { return out_.pairs.size(); }
+  size_t num_models() const { return out_.models.size(); }
+  size_t num_voters() const { return out_.voters.size(); }
   const ComparisonsReadOptions& options() const { return options_; }
   Comparisons finish() {
     for (size_t r = 0; r < counts_.size(); ++r) out_.pairs[r].count = counts_[r];
