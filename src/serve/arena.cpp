@@ -9,6 +9,11 @@
 
 namespace prefero::serve {
 
+std::string matchup_key(const std::string& matchup) {
+  const auto dot = matchup.find('.');
+  return dot == std::string::npos ? matchup.substr(0, 32) : matchup.substr(dot + 1, 32);
+}
+
 std::string outcome_name(Outcome o) {
   switch (o) {
     case Outcome::a_wins: return "model_a";

@@ -25,6 +25,9 @@ void count_vote(ArenaState& a, const ArenaVote& v);
 // self-identifying votes are left out; keep_order = one row per vote in seq order (online models).
 Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& exclude, bool exclude_flagged_votes,
                               bool keep_order);
+// What identifies a matchup for the duplicate-vote rule: 32 hex digits of its signature (the
+// full id is long; keeping it per vote would cost memory for millions of votes).
+std::string matchup_key(const std::string& matchup);
 // "model_a" | "model_b" | "tie" | "tie (bothbad)".
 std::string outcome_name(Outcome o);
 // Inverse of outcome_name (also "A", "B", "bothbad"); false for anything else.

@@ -80,7 +80,7 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
     v.time_ms = e.time_ms;
     v.actor = e.actor;
     v.kind = "vote";
-    v.matchup = body.value("matchup", "");
+    v.matchup = matchup_key(body.value("matchup", ""));
     v.item = a.item_index.at(body.at("item").get<std::string>());
     for (const auto& m : body.at("models")) v.models.push_back(a.cand_index.at(m.get<std::string>()));
     if (body.contains("ranking")) {
@@ -373,7 +373,7 @@ Response Service::post_vote(const Request& r, const std::string& id) {
         return resp;
       }
     }
-    if (a.voted_matchups.count({e.actor, matchup}))
+    if (a.voted_matchups.count({e.actor, matchup_key(matchup)}))
       throw ApiError(409, "conflict", "this voter already voted on this matchup", "matchup");
     e.body = event.dump();
   }
@@ -593,6 +593,7 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   Response resp;
   resp.body = out.dump();
   std::lock_guard cl(cache_mu_);
+  if (cache_.size() >= 256) cache_.clear();  // arbitrary query parameters must not grow it without bound
   cache_[cache_key] = {a.last_seq, resp.body};
   return resp;
 }

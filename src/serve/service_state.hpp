@@ -24,7 +24,7 @@ struct ArenaItem {
 struct ArenaVote {
   int64_t seq = 0, time_ms = 0;
   std::string actor, kind;       // kind: "vote" or "battle"
-  std::string matchup;           // "" for battles
+  std::string matchup;           // matchup_key of the matchup ("" for battles)
   int item = -1;                 // item index, -1 for battles
   std::vector<int> models;       // shown order
   Outcome outcome = Outcome::tie;                 // pairwise votes

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -518,6 +519,86 @@ TEST(ServeService, ClosedPollsRefuseBallots) {
   api.ok(200, "POST", "/v1/polls/p4/close", nullptr, kAdmin);
   EXPECT_EQ(error_of(api.call("POST", "/v1/polls/p4/ballots", ballot)).code, "closed");
   EXPECT_EQ(api.ok(200, "GET", "/v1/polls/p4")["poll"]["open"], false);
+}
+
+TEST(ServeService, ConcurrentVotersCountEveryVoteOnceAndReplayAgrees) {
+  Api api;
+  api.ok(201, "POST", "/v1/arenas", arena_body("a1", 4, 2), kAdmin);
+  // Four threads vote through one service; a fifth thread reads the leaderboard meanwhile.
+  std::vector<std::thread> threads;
+  std::vector<int> failures(5, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        Request n;
+        n.method = "GET";
+        n.path = "/v1/arenas/a1/next";
+        n.client = "t" + std::to_string(t);
+        Response next = api.svc->handle(n);
+        Request v = n;
+        v.method = "POST";
+        v.path = "/v1/arenas/a1/votes";
+        v.body = json{{"matchup", json::parse(next.body)["matchup"]["id"]}, {"winner", i % 3 ? "A" : "tie"}}.dump();
+        v.headers["idempotency-key"] = "t" + std::to_string(t) + "-" + std::to_string(i);
+        failures[static_cast<size_t>(t)] += api.svc->handle(v).status != 201;
+        failures[static_cast<size_t>(t)] += api.svc->handle(v).status != 201;  // a retry
+      }
+    });
+  threads.emplace_back([&] {
+    for (int i = 0; i < 20; ++i) {
+      Request l;
+      l.method = "GET";
+      l.path = "/v1/arenas/a1/leaderboard";
+      failures[4] += api.svc->handle(l).status != 200;
+    }
+  });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures, std::vector<int>(5, 0));
+  json lb = api.ok(200, "GET", "/v1/arenas/a1/leaderboard");
+  EXPECT_EQ(lb["votes"], 200);
+  auto second = api.make();
+  api.svc.swap(second);
+  EXPECT_EQ(api.ok(200, "GET", "/v1/arenas/a1/leaderboard").dump(), lb.dump());
+}
+
+TEST(ServeService, TokenArenaNeedsAVoterToken) {
+  Api api;
+  json b = arena_body("a1", 3, 1);
+  b["voting"] = "token";
+  api.ok(201, "POST", "/v1/arenas", b, kAdmin);
+  EXPECT_EQ(error_of(api.call("GET", "/v1/arenas/a1/next")).code, "unauthorized");
+  json toks = api.ok(201, "POST", "/v1/arenas/a1/tokens", {{"count", 2}}, kAdmin)["tokens"];
+  json next = api.ok(200, "GET", "/v1/arenas/a1/next", nullptr, toks[0]);
+  const json vote = {{"matchup", next["matchup"]["id"]}, {"winner", "B"}};
+  EXPECT_EQ(error_of(api.call("POST", "/v1/arenas/a1/votes", vote.dump())).code, "unauthorized");
+  EXPECT_EQ(error_of(api.call("POST", "/v1/arenas/a1/votes", vote.dump(), "guess")).code, "unauthorized");
+  api.ok(201, "POST", "/v1/arenas/a1/votes", vote, toks[0], "1.1.1.1");
+  // The same token from another address is the same voter: a duplicate.
+  EXPECT_EQ(error_of(api.call("POST", "/v1/arenas/a1/votes", vote.dump(), toks[0], "2.2.2.2")).status, 409);
+  api.ok(201, "POST", "/v1/arenas/a1/votes", vote, toks[1], "1.1.1.1");
+  EXPECT_EQ(api.ok(200, "GET", "/v1/arenas/a1/leaderboard")["votes"], 2);
+}
+
+TEST(ServeService, ScorePollCountsGradesAndDownloadsTheirOrder) {
+  Api api;
+  json b = poll_body("s1", "score", "score");
+  b["max_score"] = 5;
+  api.ok(201, "POST", "/v1/polls", b, kAdmin);
+  EXPECT_EQ(error_of(api.call("POST", "/v1/polls/s1/ballots", json{{"scores", {{"alice", 6}}}}.dump())).field, "scores.alice");
+  // Sums by hand: alice 5+1+2 = 8, bob 3+4+4 = 11, carol 0+5+0 = 5, dave ungraded by one voter: 1+1 = 2.
+  api.ok(201, "POST", "/v1/polls/s1/ballots", {{"scores", {{"alice", 5}, {"bob", 3}, {"carol", 0}, {"dave", 1}}}}, "", "1");
+  api.ok(201, "POST", "/v1/polls/s1/ballots", {{"scores", {{"alice", 1}, {"bob", 4}, {"carol", 5}}}}, "", "2");
+  api.ok(201, "POST", "/v1/polls/s1/ballots", {{"scores", {{"alice", 2}, {"bob", 4}, {"carol", 0}, {"dave", 1}}}}, "", "3");
+  json res = api.ok(200, "GET", "/v1/polls/s1/results");
+  EXPECT_EQ(res["winners"], json::array({"bob"}));
+  Response pl = api.call("GET", "/v1/polls/s1/ballots.preflib");
+  ASSERT_EQ(pl.status, 200) << pl.body;
+  // Induced orders: no equal grades, voter 2 leaves dave out, so the file is soi.
+  EXPECT_NE(pl.body.find("# DATA TYPE: soi"), std::string::npos) << pl.body;
+  EXPECT_NE(pl.body.find("# NUMBER VOTERS: 3"), std::string::npos) << pl.body;
+  EXPECT_NE(pl.body.find("1: 1,2,4,3"), std::string::npos) << pl.body;  // alice > bob > dave > carol
+  EXPECT_NE(pl.body.find("1: 3,2,1"), std::string::npos) << pl.body;    // carol > bob > alice
+  EXPECT_NE(pl.body.find("1: 2,1,4,3"), std::string::npos) << pl.body;  // bob > alice > dave > carol
 }
 
 TEST(ServeService, HealthAndOpenApi) {
