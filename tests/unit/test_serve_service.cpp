@@ -601,6 +601,27 @@ TEST(ServeService, ScorePollCountsGradesAndDownloadsTheirOrder) {
   EXPECT_NE(pl.body.find("1: 2,1,4,3"), std::string::npos) << pl.body;  // bob > alice > dave > carol
 }
 
+TEST(ServeService, ItemsAddedLaterAndBootstrapIntervals) {
+  Api api;
+  json b = arena_body("a1", 3, 0);
+  api.ok(201, "POST", "/v1/arenas", b, kAdmin);
+  EXPECT_EQ(error_of(api.call("GET", "/v1/arenas/a1/next")).status, 409);  // no item yet
+  json items = arena_body("x", 3, 2)["items"];
+  EXPECT_EQ(api.ok(201, "POST", "/v1/arenas/a1/items", {{"items", items}}, kAdmin)["items"], 2);
+  EXPECT_EQ(error_of(api.call("POST", "/v1/arenas/a1/items", json{{"items", items}}.dump(), kAdmin)).field, "items[0].id");
+  SeededRng rng(3, 3);
+  const std::vector<double> strength = {0.5, 0.0, -0.5};
+  for (int i = 0; i < 120; ++i)
+    cast(api, "a1", "v" + std::to_string(i), [&](int x, int y) { return bt_choice(rng, strength, x, y); }, nullptr);
+  json lb = api.ok(200, "GET", "/v1/arenas/a1/leaderboard", nullptr, "", "x", {{"bootstrap", "50"}});
+  ASSERT_EQ(lb["ratings"].size(), 3u);
+  for (const auto& r : lb["ratings"]) {
+    EXPECT_LT(r["ci_low"].get<double>(), r["ci_high"].get<double>());
+    EXPECT_GE(r["rank_ub"].get<int>(), 1);
+  }
+  EXPECT_EQ(error_of(api.call("GET", "/v1/arenas/a1/leaderboard", "", "", "x", {{"bootstrap", "many"}})).field, "params");
+}
+
 TEST(ServeService, HealthAndOpenApi) {
   Api api;
   EXPECT_EQ(api.ok(200, "GET", "/v1/health")["status"], "ok");
