@@ -1,6 +1,7 @@
 // Arenas: config validation, sufficient statistics and the leaderboard inputs (see arena.hpp).
 #include "serve/arena.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -9,9 +10,40 @@
 
 namespace prefero::serve {
 
-std::string matchup_key(const std::string& matchup) {
+std::pair<uint64_t, uint64_t> matchup_key(const std::string& matchup) {
   const auto dot = matchup.find('.');
-  return dot == std::string::npos ? matchup.substr(0, 32) : matchup.substr(dot + 1, 32);
+  const std::string sig = dot == std::string::npos ? matchup : matchup.substr(dot + 1);
+  uint64_t part[2] = {0, 0};
+  for (size_t i = 0; i < 32 && i < sig.size(); ++i) {
+    const char c = sig[i];
+    const uint64_t d = c >= '0' && c <= '9' ? static_cast<uint64_t>(c - '0') : static_cast<uint64_t>((c | 0x20) - 'a' + 10) & 15;
+    part[i / 16] = part[i / 16] << 4 | d;
+  }
+  return {part[0], part[1]};
+}
+
+std::vector<std::string> vote_flag_names(uint8_t flags) {
+  std::vector<std::string> out;
+  if (flags & kSelfIdentifying) out.push_back("self_identifying");
+  if (flags & kDuplicate) out.push_back("duplicate");
+  if (flags & kOverCap) out.push_back("over_cap");
+  return out;
+}
+
+int32_t intern_actor(ArenaState& a, const std::string& actor) {
+  auto [it, fresh] = a.actor_index.emplace(actor, static_cast<int32_t>(a.actors.size()));
+  if (fresh) a.actors.push_back(actor);
+  return it->second;
+}
+
+int32_t find_actor(const ArenaState& a, const std::string& actor) {
+  auto it = a.actor_index.find(actor);
+  return it == a.actor_index.end() ? -1 : it->second;
+}
+
+const ArenaVote* find_vote(const ArenaState& a, int64_t seq) {
+  auto it = std::lower_bound(a.votes.begin(), a.votes.end(), seq, [](const ArenaVote& v, int64_t s) { return v.seq < s; });
+  return it != a.votes.end() && it->seq == seq ? &*it : nullptr;
 }
 
 std::string outcome_name(Outcome o) {
@@ -255,8 +287,8 @@ Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& 
   c.models = a.cand_ids;
   std::map<std::tuple<int, int, int>, size_t> rows;
   for (const auto& v : a.votes) {
-    if (!v.counted || exclude.count(v.actor)) continue;
-    if (exclude_flagged_votes && !v.flags.empty()) continue;
+    if (!v.counted || (!exclude.empty() && exclude.count(a.actors[static_cast<size_t>(v.actor)]))) continue;
+    if (exclude_flagged_votes && v.flags != 0) continue;
     add_vote(c, keep_order ? nullptr : &rows, v);
   }
   return c;

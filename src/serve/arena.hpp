@@ -27,7 +27,15 @@ Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& 
                               bool keep_order);
 // What identifies a matchup for the duplicate-vote rule: 32 hex digits of its signature (the
 // full id is long; keeping it per vote would cost memory for millions of votes).
-std::string matchup_key(const std::string& matchup);
+std::pair<uint64_t, uint64_t> matchup_key(const std::string& matchup);
+// "self_identifying", "duplicate", "over_cap" for the VoteFlag bits set.
+std::vector<std::string> vote_flag_names(uint8_t flags);
+// The interned index of a voter id (added when new).
+int32_t intern_actor(ArenaState& a, const std::string& actor);
+// The index of a voter id, or -1 when it never voted here.
+int32_t find_actor(const ArenaState& a, const std::string& actor);
+// The first vote with this seq, or nullptr.
+const ArenaVote* find_vote(const ArenaState& a, int64_t seq);
 // "model_a" | "model_b" | "tie" | "tie (bothbad)".
 std::string outcome_name(Outcome o);
 // Inverse of outcome_name (also "A", "B", "bothbad"); false for anything else.

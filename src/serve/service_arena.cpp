@@ -78,9 +78,8 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
     ArenaVote v;
     v.seq = e.seq;
     v.time_ms = e.time_ms;
-    v.actor = e.actor;
-    v.kind = "vote";
-    v.matchup = matchup_key(body.value("matchup", ""));
+    v.actor = intern_actor(a, e.actor);
+    const std::string matchup = body.value("matchup", "");
     v.item = a.item_index.at(body.at("item").get<std::string>());
     for (const auto& m : body.at("models")) v.models.push_back(a.cand_index.at(m.get<std::string>()));
     if (body.contains("ranking")) {
@@ -100,32 +99,32 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
       needles.push_back(a.cand_ids[static_cast<size_t>(m)]);
       needles.push_back(a.cand_names[static_cast<size_t>(m)]);
     }
-    if (self_identifying(texts, needles)) v.flags.push_back("self_identifying");
+    if (self_identifying(texts, needles)) v.flags |= kSelfIdentifying;
     // Duplicates and votes over the daily cap are kept for the audit but never counted
     // (the handler refuses them; these rules settle races between processes the same way).
-    if (!v.matchup.empty() && !a.voted_matchups.insert({v.actor, v.matchup}).second) {
-      v.flags.push_back("duplicate");
+    const auto key = matchup_key(matchup);
+    if (!matchup.empty() && !a.voted_matchups.insert({v.actor, key.first, key.second}).second) {
+      v.flags |= kDuplicate;
       v.counted = false;
     }
     auto& today = a.per_day[{v.actor, e.time_ms / kDayMs}];
     if (v.counted && a.daily_cap > 0 && today >= a.daily_cap) {
-      v.flags.push_back("over_cap");
+      v.flags |= kOverCap;
       v.counted = false;
     }
     if (v.counted) {
       ++today;
       count_vote(a, v);
     }
-    a.vote_by_seq[e.seq] = a.votes.size();
     a.votes.push_back(std::move(v));
   } else if (e.kind == "battle") {
-    a.vote_by_seq[e.seq] = a.votes.size();
+    const int32_t actor = intern_actor(a, e.actor);
     for (const auto& b : body.at("battles")) {
       ArenaVote v;
       v.seq = e.seq;
       v.time_ms = e.time_ms;
-      v.actor = e.actor;
-      v.kind = "battle";
+      v.actor = actor;
+      v.battle = true;
       v.models = {a.cand_index.at(b.at("model_a").get<std::string>()), a.cand_index.at(b.at("model_b").get<std::string>())};
       if (!outcome_from(b.at("winner").get<std::string>(), v.outcome)) continue;
       count_vote(a, v);
@@ -277,9 +276,9 @@ Response Service::next_matchup(const Request& r, const std::string& id) {
 
 json Service::vote_answer(const ArenaState& a, int64_t seq) const {
   json v = {{"seq", seq}};
-  auto it = a.vote_by_seq.find(seq);
-  if (it == a.vote_by_seq.end()) return json{{"vote", v}};
-  const ArenaVote& x = a.votes[it->second];
+  const ArenaVote* found = find_vote(a, seq);
+  if (!found) return json{{"vote", v}};
+  const ArenaVote& x = *found;
   json models = json::array();
   for (int m : x.models) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
   v["models"] = models;
@@ -295,7 +294,7 @@ json Service::vote_answer(const ArenaState& a, int64_t seq) const {
     v["ranking"] = rk;
   }
   v["counted"] = x.counted;
-  v["flags"] = x.flags;
+  v["flags"] = vote_flag_names(x.flags);
   return json{{"vote", v}};
 }
 
@@ -365,7 +364,7 @@ Response Service::post_vote(const Request& r, const std::string& id) {
     e.actor = voter_of(r, is_admin(r), a.token_hashes, a.voting);
     if (a.daily_cap > 0) {
       const int64_t t = now();
-      auto used = a.per_day.find({e.actor, t / kDayMs});
+      auto used = a.per_day.find({find_actor(a, e.actor), t / kDayMs});
       if (used != a.per_day.end() && used->second >= a.daily_cap) {
         Response resp = error_response(429, "too_many_requests",
                                        "this voter reached the daily cap of " + std::to_string(a.daily_cap) + " votes");
@@ -373,7 +372,8 @@ Response Service::post_vote(const Request& r, const std::string& id) {
         return resp;
       }
     }
-    if (a.voted_matchups.count({e.actor, matchup_key(matchup)}))
+    const auto mk = matchup_key(matchup);
+    if (a.voted_matchups.count({find_actor(a, e.actor), mk.first, mk.second}))
       throw ApiError(409, "conflict", "this voter already voted on this matchup", "matchup");
     e.body = event.dump();
   }
@@ -435,8 +435,8 @@ std::set<std::string> Service::flagged_actors(const ArenaState& a) const {
 json Service::flags_json(const ArenaState& a) const {
   std::vector<AbuseVote> votes;
   for (const auto& v : a.votes)
-    if (v.counted && v.kind == "vote" && v.ranking.empty())
-      votes.push_back({v.actor, v.item, v.models[0], v.models[1], v.outcome});
+    if (v.counted && !v.battle && v.ranking.empty())
+      votes.push_back({a.actors[static_cast<size_t>(v.actor)], v.item, v.models[0], v.models[1], v.outcome});
   const json& ab = a.config["abuse"];
   OutlierOptions oo;
   oo.alpha = ab["outlier_alpha"].get<double>();
@@ -468,7 +468,8 @@ json Service::flags_json(const ArenaState& a) const {
   }
   json flagged_votes = json::array();
   for (const auto& v : a.votes)
-    if (!v.flags.empty()) flagged_votes.push_back({{"seq", v.seq}, {"actor", v.actor}, {"flags", v.flags}});
+    if (v.flags != 0)
+      flagged_votes.push_back({{"seq", v.seq}, {"actor", a.actors[static_cast<size_t>(v.actor)]}, {"flags", vote_flag_names(v.flags)}});
   return json{{"seq", a.last_seq}, {"voters", vl}, {"clusters", cl}, {"votes", flagged_votes}};
 }
 
@@ -488,7 +489,8 @@ Response Service::audit(const Request& r, const std::string& id) {
   Response resp;
   resp.content_type = "application/x-ndjson";
   for (const auto& v : a.votes) {
-    json line = {{"seq", v.seq}, {"time", v.time_ms}, {"actor", v.actor}, {"kind", v.kind}};
+    const std::string& actor = a.actors[static_cast<size_t>(v.actor)];
+    json line = {{"seq", v.seq}, {"time", v.time_ms}, {"actor", actor}, {"kind", v.battle ? "battle" : "vote"}};
     line["item"] = v.item >= 0 ? json(a.items[static_cast<size_t>(v.item)].id) : json(nullptr);
     json models = json::array();
     for (int m : v.models) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
@@ -505,8 +507,8 @@ Response Service::audit(const Request& r, const std::string& id) {
       line["ranking"] = rk;
     }
     line["counted"] = v.counted;
-    json f = v.flags;
-    auto vf = voter_flags.find(v.actor);
+    json f = vote_flag_names(v.flags);
+    auto vf = voter_flags.find(actor);
     if (vf != voter_flags.end())
       for (const auto& x : vf->second) f.push_back("voter_" + x.get<std::string>());
     line["flags"] = f;

@@ -20,17 +20,20 @@ struct ArenaItem {
   std::map<int, json> outputs;  // candidate index -> {"text": ...} | {"image": ...}
 };
 
-// A vote or an externally posted battle, as counted.
+// Flags of one vote (a bit mask; names in vote_flag_names).
+enum VoteFlag : uint8_t { kSelfIdentifying = 1, kDuplicate = 2, kOverCap = 4 };
+
+// A vote or an externally posted battle, as counted. Kept small: an arena may hold millions.
 struct ArenaVote {
   int64_t seq = 0, time_ms = 0;
-  std::string actor, kind;       // kind: "vote" or "battle"
-  std::string matchup;           // matchup_key of the matchup ("" for battles)
-  int item = -1;                 // item index, -1 for battles
+  int32_t actor = 0;             // index into ArenaState::actors
+  int32_t item = -1;             // item index, -1 for battles
   std::vector<int> models;       // shown order
-  Outcome outcome = Outcome::tie;                 // pairwise votes
-  std::vector<std::vector<int>> ranking;          // K-wise votes (tiers of model indices)
-  std::vector<std::string> flags;                 // "self_identifying", "duplicate", "over_cap"
-  bool counted = true;                            // false: duplicate or over the daily cap
+  std::vector<std::vector<int>> ranking;  // K-wise votes (tiers of model indices)
+  Outcome outcome = Outcome::tie;         // pairwise votes
+  uint8_t flags = 0;             // VoteFlag bits
+  bool battle = false;           // posted by an external app (POST battles), not a voter
+  bool counted = true;           // false: duplicate or over the daily cap
 };
 
 struct ArenaState {
@@ -45,11 +48,12 @@ struct ArenaState {
   std::map<std::string, int> item_index;
   MatchState match;
   std::vector<ArenaVote> votes;           // every vote and battle in seq order (counted or not)
-  std::map<int64_t, size_t> vote_by_seq;  // seq -> index into votes (battle batches: first seq)
+  std::vector<std::string> actors;        // voter ids, interned
+  std::map<std::string, int32_t> actor_index;
   Comparisons stats;                      // sufficient statistics of the counted votes
   std::map<std::tuple<int, int, int>, size_t> row_of;  // (a, b, outcome) -> row of stats.pairs
-  std::set<std::pair<std::string, std::string>> voted_matchups;  // (actor, matchup)
-  std::map<std::pair<std::string, int64_t>, int64_t> per_day;    // (actor, UTC day) -> counted votes
+  std::set<std::tuple<int32_t, uint64_t, uint64_t>> voted_matchups;  // (actor, matchup_key)
+  std::map<std::pair<int32_t, int64_t>, int64_t> per_day;            // (actor, UTC day) -> counted votes
   std::set<std::string> token_hashes;     // voter tokens of a "token" arena
   int64_t last_seq = 0;                   // the last event of this arena
 };
