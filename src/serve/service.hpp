@@ -15,7 +15,9 @@
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <vector>
 
+#include "rate/seeded_rng.hpp"
 #include "serve/http_message.hpp"
 #include "serve/service_state.hpp"
 #include "serve/vote_store.hpp"
@@ -28,6 +30,9 @@ struct ServiceOptions {
   std::function<int64_t()> clock;         // Unix ms (default: the system clock)
   uint64_t seed = 0;                      // matchmaking and matchup nonces (tests fix it)
   size_t max_body = 1 << 20;              // larger request bodies: 413
+  // A leaderboard younger than this is served from the cache even when votes came in since
+  // (fitting 200 models takes a few hundred ms; 0 = recompute whenever the arena changed).
+  int64_t leaderboard_refresh_ms = 1000;
 };
 
 class Service {
@@ -63,6 +68,8 @@ class Service {
   Response audit(const Request& r, const std::string& id);
   Response flags(const Request& r, const std::string& id);
   json vote_answer(const ArenaState& a, int64_t seq) const;
+  Response matchup_answer(const std::string& id, const ArenaItem& item, const std::vector<int>& picked,
+                          const std::vector<int>& cands, const ArenaState& a, SeededRng& rng) const;
   json flags_json(const ArenaState& a) const;
   std::set<std::string> flagged_actors(const ArenaState& a) const;
   // Polls (poll.cpp).
@@ -88,9 +95,13 @@ class Service {
   std::map<std::string, ArenaState> arenas_;
   std::map<std::string, PollState> polls_;
   std::map<std::pair<std::string, std::string>, int64_t> idempotency_;  // (stream, key) -> seq
-  // Leaderboard cache: (arena, model, params, exclude_flagged) -> (arena seq, answer).
+  // Leaderboard cache: (arena, model, params, exclude_flagged) -> the answer at an arena seq.
+  struct CachedBoard {
+    int64_t seq = 0, time_ms = 0;
+    std::string body;
+  };
   mutable std::mutex cache_mu_;
-  mutable std::map<std::string, std::pair<int64_t, std::string>> cache_;
+  mutable std::map<std::string, CachedBoard> cache_;
 };
 
 // {"openapi": "3.1.0", ...} describing every /v1 endpoint (service_openapi.cpp).

@@ -250,6 +250,7 @@ Response Service::next_matchup(const Request& r, const std::string& id) {
   for (const auto& [c, o] : item.outputs) cands.push_back(c);
   const size_t n = a.match.num_models, s = cands.size();
   MatchState sub;
+  if (s == n) return matchup_answer(id, item, propose_match(match_policy_from(a.policy), a.match, a.k, rng), cands, a, rng);
   sub.num_models = s;
   sub.pair_counts.assign(s * s, 0.0);
   sub.total = a.match.total;
@@ -260,7 +261,11 @@ Response Service::next_matchup(const Request& r, const std::string& id) {
     if (!a.match.weights.empty()) sub.weights.push_back(a.match.weights[ci]);
     for (size_t j = 0; j < s; ++j) sub.pair_counts[i * s + j] = a.match.pair_counts[ci * n + static_cast<size_t>(cands[j])];
   }
-  const std::vector<int> picked = propose_match(match_policy_from(a.policy), sub, a.k, rng);
+  return matchup_answer(id, item, propose_match(match_policy_from(a.policy), sub, a.k, rng), cands, a, rng);
+}
+
+Response Service::matchup_answer(const std::string& id, const ArenaItem& item, const std::vector<int>& picked,
+                                 const std::vector<int>& cands, const ArenaState& a, SeededRng& rng) const {
   json models = json::array(), outputs = json::array();
   for (size_t i = 0; i < picked.size(); ++i) {
     const int c = cands[static_cast<size_t>(picked[i])];
@@ -553,9 +558,11 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   {
     std::lock_guard c(cache_mu_);
     auto hit = cache_.find(cache_key);
-    if (hit != cache_.end() && hit->second.first == a.last_seq) {
+    const bool fresh = hit != cache_.end() && (hit->second.seq == a.last_seq ||
+                                               now() - hit->second.time_ms < opt_.leaderboard_refresh_ms);
+    if (fresh) {
       Response resp;
-      resp.body = hit->second.second;
+      resp.body = hit->second.body;
       return resp;
     }
   }
@@ -596,7 +603,7 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   resp.body = out.dump();
   std::lock_guard cl(cache_mu_);
   if (cache_.size() >= 256) cache_.clear();  // arbitrary query parameters must not grow it without bound
-  cache_[cache_key] = {a.last_seq, resp.body};
+  cache_[cache_key] = CachedBoard{a.last_seq, now(), resp.body};
   return resp;
 }
 
