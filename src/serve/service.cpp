@@ -27,9 +27,10 @@ bool Service::is_admin(const Request& r) const {
 }
 
 void Service::catch_up() {
+  // The common case (nothing new) without taking any lock: one last_seq read of the store.
+  if (store_.last_seq() <= last_seen_.load()) return;
   std::lock_guard one(catch_up_mu_);
   const int64_t seen = last_seen_.load();
-  if (store_.last_seq() <= seen) return;
   std::vector<StoredEvent> fresh;
   store_.scan(seen, [&](const StoredEvent& e) { fresh.push_back(e); });
   std::unique_lock lock(mu_);

@@ -572,10 +572,14 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   std::set<std::string> excluded;
   if (exclude) excluded = flagged_actors(a);
   const Comparisons c = exclude || keep_order ? arena_comparisons(a, excluded, exclude, keep_order) : a.stats;
+  // Fit on the copy without the lock: votes keep flowing while a large arena is refitted.
+  const int64_t seq = a.last_seq;
+  const std::vector<std::string> ids = a.cand_ids, names = a.cand_names;
+  lock.unlock();
   double total = 0;
   for (const auto& p : c.pairs) total += p.count;
   for (const auto& k : c.rankings) total += k.count;
-  json out = {{"model", m->id}, {"params", params.values()}, {"exclude_flagged", exclude}, {"seq", a.last_seq}, {"votes", total}};
+  json out = {{"model", m->id}, {"params", params.values()}, {"exclude_flagged", exclude}, {"seq", seq}, {"votes", total}};
   json ratings = json::array();
   std::vector<int> order;
   if (total > 0) {
@@ -592,7 +596,7 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
     for (const auto& x : res.ratings) {
       const auto i = static_cast<size_t>(x.model);
       auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
-      ratings.push_back({{"name", a.cand_ids[i]}, {"display_name", a.cand_names[i]}, {"rating", num(x.rating)},
+      ratings.push_back({{"name", ids[i]}, {"display_name", names[i]}, {"rating", num(x.rating)},
                          {"ci_low", num(x.ci_low)}, {"ci_high", num(x.ci_high)}, {"rank_ub", x.rank_ub}, {"votes", x.votes}});
       order.push_back(x.model);
     }
@@ -603,7 +607,8 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   resp.body = out.dump();
   std::lock_guard cl(cache_mu_);
   if (cache_.size() >= 256) cache_.clear();  // arbitrary query parameters must not grow it without bound
-  cache_[cache_key] = CachedBoard{a.last_seq, now(), resp.body};
+  auto& slot = cache_[cache_key];
+  if (slot.body.empty() || slot.seq <= seq) slot = CachedBoard{seq, now(), resp.body};
   return resp;
 }
 
