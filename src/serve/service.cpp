@@ -80,17 +80,17 @@ const PollState& Service::poll_or_404(const std::string& id) const {
 Response Service::handle(const Request& r) {
   try {
     if (r.body.size() > opt_.max_body)
-      return error_response(413, "payload_too_large",
+      return safe_error(413, "payload_too_large",
                             "the body has " + std::to_string(r.body.size()) + " bytes; the limit is " +
                                 std::to_string(opt_.max_body));
     catch_up();
     return route(r);
   } catch (const ApiError& e) {
-    return error_response(e.status, e.code, e.what(), e.field);
+    return safe_error(e.status, e.code, e.what(), e.field);
   } catch (const InputError& e) {
-    return error_response(400, "bad_request", e.detail().empty() ? e.what() : e.detail());
+    return safe_error(400, "bad_request", e.detail().empty() ? e.what() : e.detail());
   } catch (const std::exception& e) {
-    return error_response(500, "internal", std::string("internal error: ") + e.what());
+    return safe_error(500, "internal", std::string("internal error: ") + e.what());
   }
 }
 
@@ -117,9 +117,9 @@ Response Service::route(const Request& r) {
   const auto p = split_path(r.path);
   const std::string& m = r.method;
   auto wrong_method = [&]() {
-    return error_response(405, "method_not_allowed", m + " is not allowed on " + r.path);
+    return safe_error(405, "method_not_allowed", m + " is not allowed on " + r.path);
   };
-  if (p.size() < 2 || p[0] != "v1") return error_response(404, "not_found", "no route for " + r.path);
+  if (p.size() < 2 || p[0] != "v1") return safe_error(404, "not_found", "no route for " + r.path);
   if (p.size() == 2 && p[1] == "health") {
     if (m != "GET") return wrong_method();
     std::shared_lock lock(mu_);
@@ -159,7 +159,7 @@ Response Service::route(const Request& r) {
       if (what == "close") return m == "POST" ? close_poll(r, id) : wrong_method();
     }
   }
-  return error_response(404, "not_found", "no route for " + r.path);
+  return safe_error(404, "not_found", "no route for " + r.path);
 }
 
 }  // namespace prefero::serve

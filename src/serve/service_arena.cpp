@@ -371,7 +371,7 @@ Response Service::post_vote(const Request& r, const std::string& id) {
       const int64_t t = now();
       auto used = a.per_day.find({find_actor(a, e.actor), t / kDayMs});
       if (used != a.per_day.end() && used->second >= a.daily_cap) {
-        Response resp = error_response(429, "too_many_requests",
+        Response resp = safe_error(429, "too_many_requests",
                                        "this voter reached the daily cap of " + std::to_string(a.daily_cap) + " votes");
         resp.headers["Retry-After"] = std::to_string((kDayMs - t % kDayMs + 999) / 1000);
         return resp;
@@ -517,7 +517,7 @@ Response Service::audit(const Request& r, const std::string& id) {
     if (vf != voter_flags.end())
       for (const auto& x : vf->second) f.push_back("voter_" + x.get<std::string>());
     line["flags"] = f;
-    resp.body += line.dump() + "\n";
+    resp.body += dump_json(line) + "\n";
   }
   return resp;
 }
@@ -604,7 +604,7 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   out["ratings"] = ratings;
   out["win_rate"] = win_rate_json(c, order);
   Response resp;
-  resp.body = out.dump();
+  resp.body = dump_json(out);
   std::lock_guard cl(cache_mu_);
   if (cache_.size() >= 256) cache_.clear();  // arbitrary query parameters must not grow it without bound
   auto& slot = cache_[cache_key];

@@ -32,6 +32,13 @@ int64_t get_int(const json& o, const std::string& key, const std::string& field_
 bool get_bool(const json& o, const std::string& key, const std::string& field_prefix, bool def);
 // {"a": 1, "b": "x"} -> {"a": "1", "b": "x"} (method parameters as the registry takes them).
 std::map<std::string, std::string> params_of(const json& o, const std::string& field);
+// `s` with every byte that is not part of valid UTF-8 replaced by '?' (messages echo request
+// text, and JSON output must be valid UTF-8).
+std::string valid_utf8(const std::string& s);
+// JSON text of `j`; invalid UTF-8 in strings is replaced (never throws for it).
+std::string dump_json(const json& j);
+// error_response with the message and field made valid UTF-8.
+Response safe_error(int status, const std::string& code, const std::string& message, const std::string& field = "");
 // A JSON response with `status`.
 Response json_response(int status, const json& body);
 // Unix ms from a JSON number (ms) or an ISO 8601 UTC string "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM]".

@@ -245,6 +245,14 @@ TEST(ServeService, ErrorsNameTheStatusCodeAndField) {
   big.path = "/v1/arenas";
   big.body = std::string(2 << 20, ' ');
   EXPECT_EQ(error_of(api.svc->handle(big)).code, "payload_too_large");
+  // Request text echoed in messages stays valid UTF-8 (the body is JSON whatever the bytes).
+  Response bad_path = api.call("GET", "/v1/arenas/\xff\xfe");
+  EXPECT_EQ(bad_path.status, 404);
+  EXPECT_FALSE(json::parse(bad_path.body, nullptr, false).is_discarded());
+  Response bad_query = api.call("GET", "/v1/arenas/a1/leaderboard", "", "", "x", {{"model", "bt\xc3"}});
+  EXPECT_EQ(error_of(bad_query).field, "model");
+  Response bad_param = api.call("GET", "/v1/arenas/a1/leaderboard", "", "", "x", {{"solver", "\xe2\x82"}});
+  EXPECT_EQ(error_of(bad_param).field, "params");
   // Outputs stay hidden from voters.
   EXPECT_FALSE(api.ok(200, "GET", "/v1/arenas/a1")["arena"]["items"][0].contains("outputs"));
   EXPECT_TRUE(api.ok(200, "GET", "/v1/arenas/a1", nullptr, kAdmin)["arena"]["items"][0].contains("outputs"));
