@@ -484,6 +484,9 @@ TEST(ServeService, TokenPollOneBallotPerTokenReplaceAndCommittee) {
   api.ok(201, "POST", "/v1/polls/p2/ballots", {{"approve", {"alice", "bob"}}}, toks[1]);
   api.ok(201, "POST", "/v1/polls/p2/ballots", {{"approve", {"carol"}}}, toks[2]);
   api.ok(201, "POST", "/v1/polls/p2/ballots", {{"approve", {"alice"}}}, toks[3]);
+  // Before the replacement, by hand: {alice,bob} 1.5+1.5+0+1 = 4, {alice,carol} 1+1+1+1 = 4,
+  // {bob,carol} 1+1+1+0 = 3 -> tied {alice,bob}, {alice,carol}: alice in both.
+  EXPECT_EQ(api.ok(200, "GET", "/v1/polls/p2/results")["winners"], json::array({"alice"}));
   json rep = api.ok(201, "POST", "/v1/polls/p2/ballots", {{"approve", {"carol", "dave"}}}, toks[3]);
   EXPECT_EQ(rep["ballot"]["replaced"], true);
   json res = api.ok(200, "GET", "/v1/polls/p2/results");
