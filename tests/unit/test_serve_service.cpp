@@ -21,6 +21,7 @@
 #include "rate/seeded_rng.hpp"
 #include "registry/registry.hpp"
 #include "serve/service.hpp"
+#include "serve/service_util.hpp"
 
 namespace prefero::serve {
 namespace {
@@ -652,6 +653,25 @@ TEST(ServeService, LeaderboardIsRefittedAtMostOncePerRefreshInterval) {
   EXPECT_EQ(api.ok(200, "GET", "/v1/arenas/a1/leaderboard")["votes"], 1);  // cached, younger than 1 s
   api.clock += 1;
   EXPECT_EQ(api.ok(200, "GET", "/v1/arenas/a1/leaderboard")["votes"], 2);
+}
+
+TEST(ServeService, PollTimesAreIso8601OrMilliseconds) {
+  // Expected values from Python's datetime (UTC).
+  EXPECT_EQ(parse_time_ms(json("2026-05-29T12:00:00Z"), "t"), 1780056000000);
+  EXPECT_EQ(parse_time_ms(json("2026-05-29T12:00Z"), "t"), 1780056000000);
+  EXPECT_EQ(parse_time_ms(json("2026-05-29T14:00:00+02:00"), "t"), 1780056000000);
+  EXPECT_EQ(parse_time_ms(json("2026-05-29T12:00:00.250Z"), "t"), 1780056000250);
+  EXPECT_EQ(parse_time_ms(json("2000-02-29T23:59:59Z"), "t"), 951868799000);
+  EXPECT_EQ(parse_time_ms(json("1969-12-31T00:00Z"), "t"), -86400000);
+  EXPECT_EQ(parse_time_ms(json(1780056000000), "t"), 1780056000000);
+  for (const char* bad : {"2026-13-01T00:00Z", "2026-05-29", "2026-05-29T12:00:00Zjunk", "2026-05-29T25:00Z"}) {
+    try {
+      parse_time_ms(json(bad), "closes_at");
+      ADD_FAILURE() << bad;
+    } catch (const ApiError& e) {
+      EXPECT_EQ(e.field, "closes_at");
+    }
+  }
 }
 
 TEST(ServeService, HealthAndOpenApi) {
