@@ -88,7 +88,9 @@ class SqliteStore : public VoteStore {
       exec(rdb_, "PRAGMA synchronous=FULL");
       find_ = std::make_unique<Statement>(wdb_, "SELECT seq FROM events WHERE stream = ?1 AND idem = ?2 AND idem <> ''", where());
       insert_ = std::make_unique<Statement>(
-          wdb_, "INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", where());
+          wdb_, "INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+          "ON CONFLICT(stream, idem) WHERE idem <> '' DO NOTHING RETURNING seq",
+          where());
       scan_ = std::make_unique<Statement>(
           rdb_,
           "SELECT seq, stream, kind, idem, actor, time_ms, body FROM events WHERE seq > ?1 AND seq <= ?2 "
@@ -181,20 +183,10 @@ class SqliteStore : public VoteStore {
     }
   }
 
+  // One statement in the common case: the insert itself skips a key the stream already has
+  // (ON CONFLICT on the partial unique index, RETURNING no row); only then is the earlier seq
+  // looked up. Same connection, same transaction: a key repeated inside the batch is found too.
   AppendResult write_one(const StoredEvent& e) {
-    if (!e.idempotency_key.empty()) {
-      find_->reset();
-      find_->bind(1, e.stream);
-      find_->bind(2, e.idempotency_key);
-      int rc = sqlite3_step(find_->get());
-      if (rc == SQLITE_ROW) {
-        int64_t seq = sqlite3_column_int64(find_->get(), 0);
-        find_->reset();
-        return {seq, true};
-      }
-      find_->reset();
-      if (rc != SQLITE_DONE) fail(wdb_, "idempotency look-up");
-    }
     insert_->reset();
     insert_->bind(1, e.stream);
     insert_->bind(2, e.kind);
@@ -203,9 +195,21 @@ class SqliteStore : public VoteStore {
     insert_->bind(5, e.time_ms);
     insert_->bind(6, e.body);
     int rc = sqlite3_step(insert_->get());
+    if (rc == SQLITE_ROW) {
+      int64_t seq = sqlite3_column_int64(insert_->get(), 0);
+      insert_->reset();
+      return {seq, false};
+    }
     insert_->reset();
     if (rc != SQLITE_DONE) fail(wdb_, "insert");
-    return {sqlite3_last_insert_rowid(wdb_), false};
+    find_->reset();
+    find_->bind(1, e.stream);
+    find_->bind(2, e.idempotency_key);
+    rc = sqlite3_step(find_->get());
+    int64_t seq = rc == SQLITE_ROW ? sqlite3_column_int64(find_->get(), 0) : 0;
+    find_->reset();
+    if (rc != SQLITE_ROW) fail(wdb_, "idempotency look-up");
+    return {seq, true};
   }
 
   void exec_or_fail(const char* sql) {
