@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <mutex>
 #include <pqxx/pqxx>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -78,7 +79,7 @@ class PostgresStore : public VoteStore {
     wconn_->prepare("find", "SELECT seq FROM events WHERE stream = $1 AND idem = $2 AND idem <> ''");
     wconn_->prepare("insert",
                     "INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES ($1, $2, $3, $4, $5, $6) "
-                    "RETURNING seq");
+                    "ON CONFLICT (stream, idem) WHERE idem <> '' DO NOTHING RETURNING seq");
     rconn_->prepare("scan",
                     "SELECT seq, stream, kind, idem, actor, time_ms, body FROM events WHERE seq > $1 AND seq <= $2 "
                     "ORDER BY seq LIMIT $3");
@@ -133,17 +134,18 @@ class PostgresStore : public VoteStore {
   void write(std::vector<PendingAppend*>& batch) {
     pqxx::work tx(*wconn_);
     tx.exec_prepared("lock", kLockKey);
+    // One round trip per event in the common case: the insert skips a key the stream already has
+    // (RETURNING no row); only then is the earlier seq looked up (also a key repeated in the batch).
     for (PendingAppend* p : batch) {
       const StoredEvent& e = *p->event;
-      if (!e.idempotency_key.empty()) {
-        pqxx::result found = tx.exec_prepared("find", e.stream, e.idempotency_key);
-        if (!found.empty()) {
-          p->result = {found[0][0].as<int64_t>(), true};
-          continue;
-        }
+      pqxx::result r = tx.exec_prepared("insert", e.stream, e.kind, e.idempotency_key, e.actor, e.time_ms, e.body);
+      if (!r.empty()) {
+        p->result = {r[0][0].as<int64_t>(), false};
+        continue;
       }
-      pqxx::row r = tx.exec_prepared1("insert", e.stream, e.kind, e.idempotency_key, e.actor, e.time_ms, e.body);
-      p->result = {r[0].as<int64_t>(), false};
+      pqxx::result found = tx.exec_prepared("find", e.stream, e.idempotency_key);
+      if (found.empty()) throw std::runtime_error(where_ + ": an insert was skipped but its key is not there");
+      p->result = {found[0][0].as<int64_t>(), true};
     }
     tx.commit();
   }
