@@ -23,10 +23,13 @@ GroupCommitter::~GroupCommitter() {
 AppendResult GroupCommitter::append(const StoredEvent& e) {
   PendingAppend p;
   p.event = &e;
-  std::unique_lock lock(mu_);
-  queue_.push_back(&p);
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(&p);
+  }
   queued_.notify_one();
-  committed_.wait(lock, [&] { return p.done; });
+  std::unique_lock lock(p.mu);
+  p.cv.wait(lock, [&] { return p.done; });
   if (p.error) std::rethrow_exception(p.error);
   return p.result;
 }
@@ -48,12 +51,14 @@ void GroupCommitter::run() {
     } catch (...) {
       error = std::current_exception();
     }
-    lock.lock();
+    // Notify under the caller's lock: the caller cannot return (and free *p) before the unlock.
     for (PendingAppend* p : batch) {
+      std::lock_guard done_lock(p->mu);
       if (error) p->error = error;
       p->done = true;
+      p->cv.notify_one();
     }
-    committed_.notify_all();
+    lock.lock();
   }
 }
 

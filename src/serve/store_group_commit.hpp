@@ -16,11 +16,15 @@
 
 namespace prefero::serve {
 
-// One append waiting for its batch.
+// One append waiting for its batch. The caller owns it (on its stack) and waits on its own
+// condition variable, so the writer wakes exactly the callers of the batch it committed (no herd
+// of every waiting thread fighting for one mutex after each commit).
 struct PendingAppend {
   const StoredEvent* event = nullptr;
   AppendResult result;
   std::exception_ptr error;  // set when the batch failed (the caller rethrows it)
+  std::mutex mu;             // guards done
+  std::condition_variable cv;
   bool done = false;
 };
 
@@ -46,7 +50,6 @@ class GroupCommitter {
   std::size_t max_batch_;
   std::mutex mu_;
   std::condition_variable queued_;     // the writer waits for work
-  std::condition_variable committed_;  // callers wait for their batch
   std::vector<PendingAppend*> queue_;
   bool stopping_ = false;
   std::thread writer_;

@@ -9,15 +9,23 @@
 // both, as far as SQLite and the disk promise. Group commit (store_group_commit.hpp) shares that
 // sync among all the appends that arrive while the previous batch is syncing.
 //
+// Checkpoints (copying the WAL back into the database file, with its own fsync) run on a
+// background thread with a third connection once the WAL holds kWalCheckpointFrames frames, so
+// a commit does not wait for them (SQLite's default runs them inside the commit that crossed
+// 1000 frames: a latency spike). When the background checkpoints cannot keep up (the WAL keeps
+// growing under constant load), the writer checkpoints itself at kWalHardCapFrames.
+//
 // Connections: one write connection, used only by the writer thread (plus the constructor), and
 // one read connection for scan/last_seq behind its own mutex; WAL lets reads run during a write.
 // Several processes may open the same file: BEGIN IMMEDIATE takes SQLite's write lock before the
 // idempotency look-up, so look-up and insert are atomic across processes too.
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +40,8 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;  // wait this long for another process's write lock
 constexpr int kScanChunk = 1024;       // rows read per statement in scan
+constexpr int kWalCheckpointFrames = 1000;  // wake the background checkpointer (SQLite's default size)
+constexpr int kWalHardCapFrames = 50000;    // ~200 MB of WAL: the writer checkpoints itself
 
 // A prepared statement, finalized on destruction.
 class Statement {
@@ -85,6 +95,8 @@ class SqliteStore : public VoteStore {
            "body TEXT NOT NULL DEFAULT '')");
       exec(wdb_, "CREATE UNIQUE INDEX IF NOT EXISTS events_idem ON events(stream, idem) WHERE idem <> ''");
       rdb_ = open_db(path_);
+      cdb_ = open_db(path_);
+      sqlite3_wal_hook(wdb_, &SqliteStore::on_wal_commit, this);  // replaces SQLite's autocheckpoint
       exec(rdb_, "PRAGMA synchronous=FULL");
       find_ = std::make_unique<Statement>(wdb_, "SELECT seq FROM events WHERE stream = ?1 AND idem = ?2 AND idem <> ''", where());
       insert_ = std::make_unique<Statement>(
@@ -101,11 +113,18 @@ class SqliteStore : public VoteStore {
       close();
       throw;
     }
+    checkpointer_ = std::thread([this] { run_checkpoints(); });
     committer_ = std::make_unique<GroupCommitter>([this](std::vector<PendingAppend*>& batch) { write(batch); });
   }
 
   ~SqliteStore() override {
     committer_.reset();  // drains the queue first
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      stopping_ = true;
+    }
+    checkpoint_wanted_.notify_all();
+    checkpointer_.join();
     close();
   }
 
@@ -216,21 +235,57 @@ class SqliteStore : public VoteStore {
     if (sqlite3_exec(wdb_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(wdb_, sql);
   }
 
+  // SQLite's WAL hook, on the writer thread after each commit: `frames` = frames in the WAL.
+  static int on_wal_commit(void* self, sqlite3* db, const char* name, int frames) {
+    auto* store = static_cast<SqliteStore*>(self);
+    if (frames >= kWalHardCapFrames) {
+      sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (frames >= kWalCheckpointFrames) {
+      {
+        std::lock_guard lock(store->checkpoint_mu_);
+        store->checkpoint_requested_ = true;
+      }
+      store->checkpoint_wanted_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  // The checkpointer thread: one passive checkpoint per request, until the store closes.
+  void run_checkpoints() {
+    std::unique_lock lock(checkpoint_mu_);
+    for (;;) {
+      checkpoint_wanted_.wait(lock, [&] { return stopping_ || checkpoint_requested_; });
+      if (stopping_) return;
+      checkpoint_requested_ = false;
+      lock.unlock();
+      // SQLITE_BUSY (a reader or another checkpoint in the way) is fine: the next request retries.
+      sqlite3_wal_checkpoint_v2(cdb_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
   void close() {
     find_.reset();
     insert_.reset();
     scan_.reset();
     last_.reset();
+    sqlite3_close(cdb_);
     sqlite3_close(rdb_);
     sqlite3_close(wdb_);
-    rdb_ = wdb_ = nullptr;
+    cdb_ = rdb_ = wdb_ = nullptr;
   }
 
   std::string path_;
   sqlite3* wdb_ = nullptr;
   sqlite3* rdb_ = nullptr;
+  sqlite3* cdb_ = nullptr;  // the checkpointer thread's
   std::unique_ptr<Statement> find_, insert_, scan_, last_;  // find_/insert_ on wdb_, the others on rdb_
   std::mutex read_mu_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_wanted_;
+  bool checkpoint_requested_ = false;
+  bool stopping_ = false;
+  std::thread checkpointer_;
   std::unique_ptr<GroupCommitter> committer_;
 };
 
