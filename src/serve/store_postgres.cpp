@@ -134,16 +134,33 @@ class PostgresStore : public VoteStore {
   void write(std::vector<PendingAppend*>& batch) {
     pqxx::work tx(*wconn_);
     tx.exec_prepared("lock", kLockKey);
-    // One round trip per event in the common case: the insert skips a key the stream already has
-    // (RETURNING no row); only then is the earlier seq looked up (also a key repeated in the batch).
-    for (PendingAppend* p : batch) {
-      const StoredEvent& e = *p->event;
-      pqxx::result r = tx.exec_prepared("insert", e.stream, e.kind, e.idempotency_key, e.actor, e.time_ms, e.body);
-      if (!r.empty()) {
-        p->result = {r[0][0].as<int64_t>(), false};
-        continue;
+    // The batch's inserts go out together in a pipeline (a few round trips per batch, not one
+    // per event), each one statement with its values quoted by libpq, executed in order. An
+    // insert skips a key the stream already has (RETURNING no row; also a key repeated in the
+    // batch); only those are looked up afterwards for the earlier seq.
+    std::vector<PendingAppend*> skipped;
+    {
+      pqxx::pipeline pipe(tx);
+      std::vector<pqxx::pipeline::query_id> ids;
+      ids.reserve(batch.size());
+      for (PendingAppend* p : batch) {
+        const StoredEvent& e = *p->event;
+        ids.push_back(pipe.insert("INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (" +
+                                  tx.quote(e.stream) + ", " + tx.quote(e.kind) + ", " + tx.quote(e.idempotency_key) +
+                                  ", " + tx.quote(e.actor) + ", " + std::to_string(e.time_ms) + ", " + tx.quote(e.body) +
+                                  ") ON CONFLICT (stream, idem) WHERE idem <> '' DO NOTHING RETURNING seq"));
       }
-      pqxx::result found = tx.exec_prepared("find", e.stream, e.idempotency_key);
+      pipe.complete();
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        pqxx::result r = pipe.retrieve(ids[i]);
+        if (r.empty())
+          skipped.push_back(batch[i]);
+        else
+          batch[i]->result = {r[0][0].as<int64_t>(), false};
+      }
+    }
+    for (PendingAppend* p : skipped) {
+      pqxx::result found = tx.exec_prepared("find", p->event->stream, p->event->idempotency_key);
       if (found.empty()) throw std::runtime_error(where_ + ": an insert was skipped but its key is not there");
       p->result = {found[0][0].as<int64_t>(), true};
     }
