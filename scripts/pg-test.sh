@@ -3,7 +3,8 @@
 #   scripts/pg-test.sh build/bin/prefero_tests --gtest_filter='*Store*'
 # Starts a cluster (Debian's initdb + pg_ctl; as the postgres user when run as root, since initdb
 # refuses root) in a temporary folder, listening on 127.0.0.1 at a free port, runs the command
-# with PREFERO_TEST_PG_URL=postgresql://prefero@127.0.0.1:PORT/postgres, then stops the server and
+# with PREFERO_TEST_PG_URL=postgresql://prefero@127.0.0.1:PORT/postgres (and PREFERO_TEST_PG_RESTART,
+# a shell command that restarts that server), then stops the server and
 # removes the folder. The command's exit code is the script's. PGBIN overrides the server folder.
 set -euo pipefail
 
@@ -40,6 +41,8 @@ trap cleanup EXIT
   { cat "$dir/server.log" >&2; exit 1; }
 
 export PREFERO_TEST_PG_URL="postgresql://prefero@127.0.0.1:$port/postgres"
+# A command that restarts the server (the storage tests check that a store survives it).
+export PREFERO_TEST_PG_RESTART="${as_owner[*]} $PGBIN/pg_ctl -D $dir/data -l $dir/server.log -m fast -w -t 60 restart"
 echo "pg-test: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') at $PREFERO_TEST_PG_URL" >&2
 status=0
 "$@" || status=$?

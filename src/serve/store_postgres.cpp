@@ -26,10 +26,12 @@
 
 #ifdef PREFERO_HAVE_PQXX
 
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <pqxx/pqxx>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -41,6 +43,23 @@ namespace {
 
 constexpr int64_t kLockKey = 0x7072656665726fLL;  // "prefero": the advisory lock of the event log
 constexpr int64_t kScanChunk = 1024;
+constexpr int kAttempts = 4;  // a lost connection: libpqxx reconnects on the next use; retry this often
+
+// Runs fn, again after a lost connection (the server restarted, a proxy dropped it), waiting
+// 0.1, 0.2, 0.4 s in between. Only for work that did not commit anything when the connection
+// broke: a loss during COMMIT is pqxx::in_doubt_error, which is not retried (the caller sees it;
+// a retry with the same idempotency key is the safe way on).
+template <typename Fn>
+auto with_reconnect(Fn&& fn) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return fn();
+    } catch (const pqxx::broken_connection&) {
+      if (attempt >= kAttempts) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100 << (attempt - 1)));
+    }
+  }
+}
 
 // The URL without a password, for messages.
 std::string redact(const std::string& url) {
@@ -98,8 +117,10 @@ class PostgresStore : public VoteStore {
       chunk.clear();
       {
         std::lock_guard lock(read_mu_);
-        pqxx::nontransaction tx(*rconn_);
-        pqxx::result r = tx.exec_prepared("scan", from, until, kScanChunk);
+        pqxx::result r = with_reconnect([&] {
+          pqxx::nontransaction tx(*rconn_);
+          return tx.exec_prepared("scan", from, until, kScanChunk);
+        });
         for (const auto& row : r) {
           StoredEvent ev;
           ev.seq = row[0].as<int64_t>();
@@ -120,8 +141,10 @@ class PostgresStore : public VoteStore {
 
   int64_t last_seq() override {
     std::lock_guard lock(read_mu_);
-    pqxx::nontransaction tx(*rconn_);
-    return tx.exec_prepared1("last")[0].as<int64_t>();
+    return with_reconnect([&] {
+      pqxx::nontransaction tx(*rconn_);
+      return tx.exec_prepared1("last")[0].as<int64_t>();
+    });
   }
 
  private:
@@ -132,6 +155,10 @@ class PostgresStore : public VoteStore {
 
   // The writer thread's transaction for one batch (see the comment at the top on the lock).
   void write(std::vector<PendingAppend*>& batch) {
+    with_reconnect([&] { write_once(batch); });
+  }
+
+  void write_once(std::vector<PendingAppend*>& batch) {
     pqxx::work tx(*wconn_);
     tx.exec_prepared("lock", kLockKey);
     // The batch's inserts go out together in a pipeline (a few round trips per batch, not one

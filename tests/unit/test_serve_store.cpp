@@ -331,6 +331,30 @@ TEST_P(StoreTest, TwoWritersAndATailingReaderSeeEveryEventOnce) {
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("memory", "sqlite", "postgresql"),
                          [](const auto& p) { return p.param; });
 
+// The PostgreSQL server restarts under a running store (an upgrade, a failover): appends and
+// reads after the restart work again (the store reconnects), and nothing is lost.
+TEST(PostgresStore, SurvivesAServerRestart) {
+  const char* pg = std::getenv("PREFERO_TEST_PG_URL");
+  const char* restart = std::getenv("PREFERO_TEST_PG_RESTART");
+  if (!pg || !*pg || !restart || !*restart)
+    GTEST_SKIP() << "PREFERO_TEST_PG_URL / PREFERO_TEST_PG_RESTART are not set (see scripts/pg-test.sh)";
+  auto store = open_vote_store(pg);
+  const std::string s = "t" + random_tag() + ":arena:restart";
+  int64_t base = store->last_seq();
+  AppendResult before = store->append(make_event(s, "vote", "r1", "{}"));
+  ASSERT_EQ(std::system((std::string(restart) + " >/dev/null 2>&1").c_str()), 0) << restart;
+  AppendResult after = store->append(make_event(s, "vote", "r2", "{}"));
+  EXPECT_GT(after.seq, before.seq);
+  AppendResult retry = store->append(make_event(s, "vote", "r1", "{}"));
+  EXPECT_TRUE(retry.duplicate);
+  EXPECT_EQ(retry.seq, before.seq);
+  std::vector<int64_t> seen;
+  store->scan(base, [&](const StoredEvent& e) {
+    if (e.stream == s) seen.push_back(e.seq);
+  });
+  EXPECT_EQ(seen, (std::vector<int64_t>{before.seq, after.seq}));
+}
+
 // ---------------------------------------------------------------------------------------------
 // open_vote_store: clear errors.
 
