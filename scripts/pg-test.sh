@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Runs a command against a private, throw-away PostgreSQL server:
 #   scripts/pg-test.sh build/bin/prefero_tests --gtest_filter='*Store*'
+#   scripts/pg-test.sh --restart build/bin/prefero_tests --gtest_filter='PostgresStore.*'
 # Starts a cluster (Debian's initdb + pg_ctl; as the postgres user when run as root, since initdb
 # refuses root) in a temporary folder, listening on 127.0.0.1 at a free port, runs the command
-# with PREFERO_TEST_PG_URL=postgresql://prefero@127.0.0.1:PORT/postgres (and PREFERO_TEST_PG_RESTART,
-# a shell command that restarts that server), then stops the server and
+# with PREFERO_TEST_PG_URL=postgresql://prefero@127.0.0.1:PORT/postgres, then stops the server and
 # removes the folder. The command's exit code is the script's. PGBIN overrides the server folder.
+# --restart also exports PREFERO_TEST_PG_RESTART, a shell command that restarts the server, for
+# the test that restarts it under a running store (only when nothing else uses the server: not
+# with ctest -j, where the restart would disturb the tests running beside it).
 set -euo pipefail
 
+restart=0
+if [ "${1:-}" = "--restart" ]; then
+  restart=1
+  shift
+fi
 if [ $# -eq 0 ]; then
-  echo "usage: $0 COMMAND [ARGS...]   (runs COMMAND with PREFERO_TEST_PG_URL set)" >&2
+  echo "usage: $0 [--restart] COMMAND [ARGS...]   (runs COMMAND with PREFERO_TEST_PG_URL set)" >&2
   exit 2
 fi
 
@@ -41,8 +49,9 @@ trap cleanup EXIT
   { cat "$dir/server.log" >&2; exit 1; }
 
 export PREFERO_TEST_PG_URL="postgresql://prefero@127.0.0.1:$port/postgres"
-# A command that restarts the server (the storage tests check that a store survives it).
-export PREFERO_TEST_PG_RESTART="${as_owner[*]} $PGBIN/pg_ctl -D $dir/data -l $dir/server.log -m fast -w -t 60 restart"
+if [ $restart = 1 ]; then
+  export PREFERO_TEST_PG_RESTART="${as_owner[*]} $PGBIN/pg_ctl -D $dir/data -l $dir/server.log -m fast -w -t 60 restart"
+fi
 echo "pg-test: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') at $PREFERO_TEST_PG_URL" >&2
 status=0
 "$@" || status=$?

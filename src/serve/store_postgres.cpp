@@ -43,10 +43,10 @@ namespace {
 
 constexpr int64_t kLockKey = 0x7072656665726fLL;  // "prefero": the advisory lock of the event log
 constexpr int64_t kScanChunk = 1024;
-constexpr int kAttempts = 4;  // a lost connection: libpqxx reconnects on the next use; retry this often
+constexpr int kAttempts = 5;  // a lost connection: libpqxx reconnects on the next use; retry this often
 
 // Runs fn, again after a lost connection (the server restarted, a proxy dropped it), waiting
-// 0.1, 0.2, 0.4 s in between. Only for work that did not commit anything when the connection
+// 0.1, 0.2, 0.4, 0.8 s in between (a server restart takes about a second). Only for work that did not commit anything when the connection
 // broke: a loss during COMMIT is pqxx::in_doubt_error, which is not retried (the caller sees it;
 // a retry with the same idempotency key is the safe way on).
 template <typename Fn>
