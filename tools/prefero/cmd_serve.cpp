@@ -1,0 +1,141 @@
+// `prefero serve`: arenas and polls over HTTP (issue 7). This file owns the command line, the
+// admin token and the process lifetime (start, print the URL, stop on SIGINT/SIGTERM).
+#include <fmt/format.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+
+#include "core/error.hpp"
+#include "serve/http_auth.hpp"
+#include "serve/http_message.hpp"
+#include "serve/http_server.hpp"
+#include "tools/prefero/commands.hpp"
+
+namespace prefero {
+
+namespace {
+
+// Until the service is wired in: the health check, and 404 for everything else.
+serve::Response placeholder_handler(const serve::Request& req) {
+  if (req.path == "/v1/health" && (req.method == "GET" || req.method == "HEAD")) {
+    serve::Response r;
+    r.body = R"({"status":"ok"})";
+    return r;
+  }
+  return serve::error_response(404, "not_found", "no such resource: " + req.path);
+}
+
+std::string url_of(const std::string& host, uint16_t port) {
+  const bool v6 = host.find(':') != std::string::npos;
+  return fmt::format("http://{}{}{}:{}/", v6 ? "[" : "", host, v6 ? "]" : "", port);
+}
+
+struct ServeOptions {
+  std::string db = "sqlite:prefero.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string admin_token;
+  std::string web;
+  int threads = 2;
+  double rate = 50;
+  size_t max_body = 1 << 20;
+};
+
+void serve_main(const ServeOptions& o) {
+  if (o.port < 0 || o.port > 65535) throw InputError(fmt::format("--port {}: must be 0..65535 (0 = any free port)", o.port));
+  if (o.threads < 1 || o.threads > 256) throw InputError(fmt::format("--threads {}: must be 1..256", o.threads));
+  if (o.rate < 0) throw InputError("--rate must be >= 0 (0 = no limit)");
+
+  std::string admin_token = o.admin_token;
+  bool generated = false;
+  if (admin_token.empty()) {
+    if (const char* env = std::getenv("PREFERO_ADMIN_TOKEN"); env && *env) admin_token = env;
+  }
+  if (admin_token.empty()) {
+    admin_token = serve::random_token();
+    generated = true;
+  }
+
+  // ---- INTEGRATION POINT (issue 7) ------------------------------------------------------------
+  // The storage slice implements serve::open_vote_store(o.db) and the service slice the handler;
+  // the integrator replaces the placeholder below with something like:
+  //   auto store = serve::open_vote_store(o.db);            // "sqlite:PATH" or "postgresql://..."
+  //   auto service = serve::make_service(*store, admin_token, o.web);
+  //   serve::Handler handler = [&](const serve::Request& r) { return service->handle(r); };
+  // Until then --db and --web are accepted and kept, and only GET /v1/health answers.
+  (void)o.db;
+  (void)o.web;
+  serve::Handler handler = placeholder_handler;
+  // -----------------------------------------------------------------------------------------------
+
+  serve::HttpLimits limits;
+  limits.threads = o.threads;
+  limits.rate_per_client = o.rate;
+  limits.burst_per_client = o.rate * 2;
+  limits.max_body = o.max_body;
+
+  // SIGINT/SIGTERM are blocked in every thread (the server's threads inherit this mask) and
+  // taken here with sigwait, so shutdown runs as ordinary code, not in a signal handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigset_t old_mask;
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+
+  std::unique_ptr<serve::HttpServer> server;
+  try {
+    server = std::make_unique<serve::HttpServer>(o.host, static_cast<uint16_t>(o.port), handler, limits);
+  } catch (const std::runtime_error& e) {
+    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+    throw InputError(fmt::format("{} (is another server running there? choose another --port, or 0 for any free one)", e.what()));
+  }
+  server->start();
+  std::cout << "prefero serve: listening on " << url_of(o.host, server->port()) << "  (store: " << o.db << ")\n";
+  if (generated)
+    std::cout << "prefero serve: admin token (generated for this run; set PREFERO_ADMIN_TOKEN to keep one): " << admin_token
+              << "\n";
+  std::cout << "prefero serve: Ctrl-C stops" << std::endl;
+
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  std::cout << "prefero serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")" << std::endl;
+  server->stop();
+  server.reset();
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "serve",
+      "Run the arena and poll service: a REST API under /v1 (JSON) and web pages, on one port.\n"
+      "Votes are stored in --db (an append-only log; a vote answered 201 is durable).\n"
+      "The admin token (create arenas and polls, issue voter tokens, read audits) comes from\n"
+      "--admin-token, else the environment variable PREFERO_ADMIN_TOKEN, else a random one printed at\n"
+      "start. Prefer the environment variable: a command-line argument is visible to other users (ps).\n"
+      "Clients send it as `Authorization: Bearer TOKEN`. Listens on 127.0.0.1 unless --host says\n"
+      "otherwise; put a TLS proxy in front before exposing it. SIGINT/SIGTERM stop it cleanly.\n"
+      "Examples:\n"
+      "  prefero serve                                   # http://127.0.0.1:8080/, store prefero.db\n"
+      "  PREFERO_ADMIN_TOKEN=s3cret prefero serve --db sqlite:votes.db --port 9000\n"
+      "  prefero serve --db postgresql://arena@db.internal/arena --host 0.0.0.0 --port 80\n"
+      "  curl http://127.0.0.1:8080/v1/health            # {\"status\":\"ok\"}");
+  static ServeOptions o;
+  cmd->add_option("--db", o.db, "vote store: sqlite:PATH (default sqlite:prefero.db) or postgresql://USER@HOST/DB");
+  cmd->add_option("--host", o.host, "address to listen on (default 127.0.0.1; 0.0.0.0 = every interface)");
+  cmd->add_option("--port", o.port, "port to listen on (default 8080; 0 = any free port, printed at start)");
+  cmd->add_option("--admin-token", o.admin_token, "admin token (default: $PREFERO_ADMIN_TOKEN, else random)");
+  cmd->add_option("--web", o.web, "serve the web pages from this folder instead of the built-in ones");
+  cmd->add_option("--threads", o.threads, "threads answering requests (default 2)");
+  cmd->add_option("--rate", o.rate, "requests per second per client address, bursts of twice that (default 50; 0 = no limit)");
+  cmd->add_option("--max-body", o.max_body, "largest request body in bytes (default 1048576; larger gets 413)");
+  cmd->callback([] { serve_main(o); });
+}
+
+}  // namespace prefero
