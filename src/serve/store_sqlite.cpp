@@ -87,7 +87,11 @@ class SqliteStore : public VoteStore {
   explicit SqliteStore(std::string path) : path_(std::move(path)) {
     try {
       wdb_ = open_db(path_);
-      exec(wdb_, "PRAGMA journal_mode=WAL");
+      if (sqlite3_db_readonly(wdb_, "main") == 1)
+        throw InputError("sqlite:" + path_ + ": the database file is read-only (the server must be able to write it)");
+      if (query_text(wdb_, "PRAGMA journal_mode=WAL") != "wal")
+        throw InputError("sqlite:" + path_ + ": SQLite cannot use its WAL journal here (a network file system?); "
+                         "put the database on a local disk");
       exec(wdb_, "PRAGMA synchronous=FULL");
       exec(wdb_,
            "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, stream TEXT NOT NULL, kind TEXT NOT NULL, "
@@ -109,24 +113,15 @@ class SqliteStore : public VoteStore {
           "ORDER BY seq LIMIT ?3",
           where());
       last_ = std::make_unique<Statement>(rdb_, "SELECT coalesce(max(seq), 0) FROM events", where());
+      checkpointer_ = std::thread([this] { run_checkpoints(); });
+      committer_ = std::make_unique<GroupCommitter>([this](std::vector<PendingAppend*>& batch) { write(batch); });
     } catch (...) {
-      close();
+      shut_down();
       throw;
     }
-    checkpointer_ = std::thread([this] { run_checkpoints(); });
-    committer_ = std::make_unique<GroupCommitter>([this](std::vector<PendingAppend*>& batch) { write(batch); });
   }
 
-  ~SqliteStore() override {
-    committer_.reset();  // drains the queue first
-    {
-      std::lock_guard lock(checkpoint_mu_);
-      stopping_ = true;
-    }
-    checkpoint_wanted_.notify_all();
-    checkpointer_.join();
-    close();
-  }
+  ~SqliteStore() override { shut_down(); }
 
   AppendResult append(const StoredEvent& e) override { return committer_->append(e); }
 
@@ -262,6 +257,29 @@ class SqliteStore : public VoteStore {
       sqlite3_wal_checkpoint_v2(cdb_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
       lock.lock();
     }
+  }
+
+  // Stops the writer (after it wrote what is queued), then the checkpointer; closes the connections.
+  void shut_down() {
+    committer_.reset();
+    if (checkpointer_.joinable()) {
+      {
+        std::lock_guard lock(checkpoint_mu_);
+        stopping_ = true;
+      }
+      checkpoint_wanted_.notify_all();
+      checkpointer_.join();
+    }
+    close();
+  }
+
+  // The first column of the first row of `sql` as text ("" when there is none).
+  std::string query_text(sqlite3* db, const char* sql) {
+    Statement st(db, sql, where());
+    int rc = sqlite3_step(st.get());
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      throw InputError(SourceLocation{where(), 0, 0}, std::string("SQLite: ") + sql + ": " + sqlite3_errmsg(db));
+    return rc == SQLITE_ROW ? st.text(0) : std::string();
   }
 
   void close() {

@@ -341,7 +341,9 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("memory", "sqlit
                          [](const auto& p) { return p.param; });
 
 // The PostgreSQL server restarts under a running store (an upgrade, a failover): appends and
-// reads after the restart work again (the store reconnects), and nothing is lost.
+// reads after the restart work again (the store reconnects), and nothing is lost. (Under
+// LeakSanitizer this test reports ~4 KB leaked inside libpqxx 6.4: the PGresult of the statement
+// that met the lost connection is never freed by libpqxx's error path, not by our code.)
 TEST(PostgresStore, SurvivesAServerRestart) {
   const char* pg = std::getenv("PREFERO_TEST_PG_URL");
   const char* restart = std::getenv("PREFERO_TEST_PG_RESTART");
