@@ -58,7 +58,7 @@ async function refresh() {
       el("td", { class: "num" }, r.ci_low === r.ci_high ? "–" : "[" + fmt(r.ci_low) + ", " + fmt(r.ci_high) + "]"),
       el("td", { class: "num" }, fmt(r.votes, 0))));
     document.querySelector("#board tbody").replaceChildren(...rows);
-    show("summary", `${b.votes} votes · model ${b.model} · updated at vote #${b.seq}`);
+    show("summary", `${b.votes} votes · model ${b.model} · updated at event #${b.seq}`, b.warning ? el("span", { class: "error" }, " · " + b.warning) : null);
     show("intervals", b.ratings.length ? intervals(b.ratings) : el("p", { class: "muted" }, "No votes yet."));
     show("heatmap", b.win_rate && b.win_rate.models.length ? heatmap(b.win_rate) : el("p", { class: "muted" }, "No votes yet."));
     status("");
