@@ -13,6 +13,14 @@ std::string sign(const std::string& key, const std::string& msg);
 std::string digest_hex(const std::string& msg);
 // Equality that takes the same time wherever the strings first differ (for tokens and signatures).
 bool constant_time_equal(const std::string& a, const std::string& b);
+// Authenticated deterministic encryption of `plaintext` (SIV: the synthetic IV is
+// HMAC-SHA-256(K1, plaintext) cut to 16 bytes, the keystream HMAC-SHA-256(K2, IV || counter);
+// K1 and K2 are derived from `key`), as hex(ciphertext) "." hex(IV). Matchup ids are sealed so
+// that a voter can neither read which models are behind the slots nor forge an id. The plaintext
+// should hold a fresh nonce (equal plaintexts give equal tokens).
+std::string seal(const std::string& key, const std::string& plaintext);
+// The plaintext of a token made by seal() with the same key; false for anything else.
+bool unseal(const std::string& key, const std::string& token, std::string& plaintext);
 // Lower-case hex of arbitrary bytes, and back ("" / false for malformed input).
 std::string to_hex(const std::string& bytes);
 bool from_hex(const std::string& hex, std::string& bytes);
