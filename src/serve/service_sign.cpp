@@ -1,42 +1,53 @@
-// Placeholder signing and hashing (see service_sign.hpp): std::hash mixed over a few rounds.
-// TODO(integration): sign -> hmac_sha256_hex(key, msg) and digest_hex -> SHA-256 from
-// serve/http_auth.hpp (HTTP slice). Callers only rely on the hex-string interface.
+// The service's signing and hashing: HMAC-SHA-256 and SHA-256 from serve/http_auth.
 #include "serve/service_sign.hpp"
 
-#include <cstdint>
-#include <functional>
+#include "serve/http_auth.hpp"
 
 namespace prefero::serve {
 
+std::string sign(const std::string& key, const std::string& msg) { return hmac_sha256_hex(key, msg); }
+
+std::string digest_hex(const std::string& msg) { return sha256_hex(msg); }
+
+bool constant_time_equal(const std::string& a, const std::string& b) { return same_token(a, b); }
+
 namespace {
 
-std::string hex64(uint64_t x) {
-  static const char* d = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, x >>= 4) s[static_cast<size_t>(i)] = d[x & 15];
-  return s;
+std::string hmac_bytes(const std::string& key, const std::string& msg) {
+  std::string out;
+  from_hex(hmac_sha256_hex(key, msg), out);
+  return out;
 }
 
-// 256 bits as four hashes of the message under distinct prefixes.
-std::string hash256(const std::string& msg) {
-  std::string out;
-  for (char round = 'a'; round < 'e'; ++round) out += hex64(std::hash<std::string>{}(std::string(1, round) + msg));
+// plaintext XOR the keystream HMAC(k2, iv || counter), 32 bytes per counter value.
+std::string ctr_xor(const std::string& k2, const std::string& iv, const std::string& in) {
+  std::string out = in;
+  for (size_t block = 0; block * 32 < in.size(); ++block) {
+    std::string ks = hmac_bytes(k2, iv + std::to_string(block));
+    for (size_t i = 0; i < 32 && block * 32 + i < in.size(); ++i) out[block * 32 + i] = static_cast<char>(out[block * 32 + i] ^ ks[i]);
+  }
   return out;
 }
 
 }  // namespace
 
-std::string sign(const std::string& key, const std::string& msg) {
-  return hash256(hash256(key + "\x01") + msg + hash256(key + "\x02"));
+std::string seal(const std::string& key, const std::string& plaintext) {
+  const std::string k1 = hmac_bytes(key, "prefero seal: iv"), k2 = hmac_bytes(key, "prefero seal: stream");
+  const std::string iv = hmac_bytes(k1, plaintext).substr(0, 16);
+  return to_hex(ctr_xor(k2, iv, plaintext)) + "." + to_hex(iv);
 }
 
-std::string digest_hex(const std::string& msg) { return hash256(msg); }
-
-bool constant_time_equal(const std::string& a, const std::string& b) {
-  unsigned char diff = a.size() == b.size() ? 0 : 1;
-  const size_t n = a.size() < b.size() ? a.size() : b.size();
-  for (size_t i = 0; i < n; ++i) diff = static_cast<unsigned char>(diff | (a[i] ^ b[i]));
-  return diff == 0;
+bool unseal(const std::string& key, const std::string& token, std::string& plaintext) {
+  const size_t dot = token.find('.');
+  std::string cipher, iv;
+  if (dot == std::string::npos || !from_hex(token.substr(0, dot), cipher) || !from_hex(token.substr(dot + 1), iv) ||
+      iv.size() != 16)
+    return false;
+  const std::string k1 = hmac_bytes(key, "prefero seal: iv"), k2 = hmac_bytes(key, "prefero seal: stream");
+  std::string plain = ctr_xor(k2, iv, cipher);
+  if (!same_token(to_hex(hmac_bytes(k1, plain).substr(0, 16)), to_hex(iv))) return false;
+  plaintext = std::move(plain);
+  return true;
 }
 
 std::string to_hex(const std::string& bytes) {
@@ -68,18 +79,3 @@ bool from_hex(const std::string& hex, std::string& bytes) {
 
 }  // namespace prefero::serve
 
-#include <random>
-
-namespace prefero::serve {
-
-std::string random_token() {
-  std::random_device rd;
-  std::string bytes;
-  for (int i = 0; i < 4; ++i) {
-    const uint32_t x = rd();
-    for (int s = 0; s < 32; s += 8) bytes += static_cast<char>((x >> s) & 0xff);
-  }
-  return to_hex(bytes);
-}
-
-}  // namespace prefero::serve

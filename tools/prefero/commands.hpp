@@ -19,6 +19,7 @@ void register_consensus_command(CLI::App& app);
 void register_committee_command(CLI::App& app);
 void register_ensemble_command(CLI::App& app);
 void register_agree_command(CLI::App& app);
+void register_serve_command(CLI::App& app);
 
 // NAME=VALUE pairs of repeated --param options (an InputError for anything else).
 std::map<std::string, std::string> parse_param_pairs(const std::vector<std::string>& pairs);

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   register_ensemble_command(app);
   register_agree_command(app);
   register_rate_command(app);
+  register_serve_command(app);
   try {
     app.parse(argc, argv);
     return 0;
