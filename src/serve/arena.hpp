@@ -25,8 +25,9 @@ void count_vote(ArenaState& a, const ArenaVote& v);
 // self-identifying votes are left out; keep_order = one row per vote in seq order (online models).
 Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& exclude, bool exclude_flagged_votes,
                               bool keep_order);
-// What identifies a matchup for the duplicate-vote rule: 32 hex digits of its signature (the
-// full id is long; keeping it per vote would cost memory for millions of votes).
+// What identifies a matchup for the duplicate-vote rule: the 32 hex digits after the '.' of its
+// sealed id (the synthetic IV, a keyed hash of the payload with its nonce); the full id is long,
+// and keeping it per vote would cost memory for millions of votes.
 std::pair<uint64_t, uint64_t> matchup_key(const std::string& matchup);
 // "self_identifying", "duplicate", "over_cap" for the VoteFlag bits set.
 std::vector<std::string> vote_flag_names(uint8_t flags);

@@ -275,7 +275,8 @@ Response Service::matchup_answer(const std::string& id, const ArenaItem& item, c
     outputs.push_back(ordered);
   }
   const std::string payload = json::array({id, item.id, models, std::to_string(rng.next())}).dump();
-  const std::string matchup = to_hex(payload) + "." + sign(hmac_key_, payload);
+  // Sealed (authenticated encryption): the voter can neither read the models nor forge an id.
+  const std::string matchup = seal(hmac_key_, payload);
   return json_response(200, json{{"matchup", {{"id", matchup}, {"arena", id}, {"item", {{"id", item.id}, {"prompt", item.prompt}}}, {"outputs", outputs}}}});
 }
 
@@ -315,11 +316,9 @@ Response Service::post_vote(const Request& r, const std::string& id) {
       auto done = idempotency_.find({"arena:" + id, key});
       if (done != idempotency_.end()) return json_response(201, vote_answer(a, done->second));
     }
-    // The matchup: hex(payload) "." signature, payload = [arena, item, [models in slot order], nonce].
-    const auto dot = matchup.find('.');
+    // The matchup: seal(payload), payload = [arena, item, [models in slot order], nonce].
     std::string payload;
-    if (dot == std::string::npos || !from_hex(matchup.substr(0, dot), payload) ||
-        !constant_time_equal(matchup.substr(dot + 1), sign(hmac_key_, payload)))
+    if (!unseal(hmac_key_, matchup, payload))
       throw bad_request("'matchup' is not a matchup this server issued (GET /v1/arenas/" + id + "/next)", "matchup");
     json m = json::parse(payload, nullptr, false);
     if (!m.is_array() || m.size() != 4 || m[0] != id)
