@@ -131,7 +131,9 @@ json openapi_document() {
   json paths = json::object();
   const json tokens_body = obj({{"count", {{"type", "integer"}, {"minimum", 1}, {"maximum", 10000}}}});
   const json tokens_answer = answer("tokens (shown once; stored as hashes)", obj({{"tokens", array_of(str())}}));
-  paths["/v1/health"]["get"] = op("liveness and the last applied seq", false, {{"200", answer("ok")}}, {});
+  paths["/v1/health"]["get"] = op("liveness: {\"status\": \"ok\"}; verbose=true adds the last applied seq and counts",
+                                  false, {{"200", answer("ok")}}, {}, nullptr,
+                                  json::array({query("verbose", {{"type", "boolean"}}, "add seq, arenas, polls")}));
   paths["/v1/openapi.json"]["get"] = op("this document", false, {{"200", answer("OpenAPI 3.1")}}, {});
   paths["/v1/arenas"]["post"] = op("create an arena", true, {{"201", answer("created", obj({{"arena", ref("Arena")}}))}},
                                    {400, 401, 403, 409, 413}, ref("Arena"));

@@ -676,7 +676,11 @@ TEST(ServeService, PollTimesAreIso8601OrMilliseconds) {
 
 TEST(ServeService, HealthAndOpenApi) {
   Api api;
-  EXPECT_EQ(api.ok(200, "GET", "/v1/health")["status"], "ok");
+  EXPECT_EQ(api.ok(200, "GET", "/v1/health"), json({{"status", "ok"}}));
+  api.ok(201, "POST", "/v1/polls", poll_body("p", "ranking", "borda"), kAdmin);
+  json verbose = api.ok(200, "GET", "/v1/health", nullptr, "", "x", {{"verbose", "true"}});
+  EXPECT_EQ(verbose["polls"], 1);
+  EXPECT_EQ(verbose["seq"], 1);
   json doc = api.ok(200, "GET", "/v1/openapi.json");
   EXPECT_EQ(doc["openapi"], "3.1.0");
   for (const char* p : {"/v1/arenas", "/v1/arenas/{id}", "/v1/arenas/{id}/items", "/v1/arenas/{id}/next",
