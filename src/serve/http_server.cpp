@@ -158,9 +158,11 @@ int parse_request(std::string_view bytes, const HttpLimits& limits, Request& out
     beast::error_code ec;
     const size_t used = p.put(net::buffer(bytes.data() + offset, bytes.size() - offset), ec);
     offset += used;
-    if (ec && ec != http::error::need_more) return status_for(ec) == 413 ? 413 : 400;
-    if (p.is_done()) break;
-    if (used == 0 || offset >= bytes.size()) return -1;  // the request goes on past `bytes`
+    // need_more: every byte was offered and the request goes on past them (Beast expects the
+    // next put to bring more data than the last one, so no retry with the same bytes).
+    if (ec == http::error::need_more) return -1;
+    if (ec) return status_for(ec) == 413 ? 413 : 400;
+    if (!p.is_done() && used == 0) return -1;
   }
   return to_request(p.release(), out);
 }
