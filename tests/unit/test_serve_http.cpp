@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "serve/http_auth.hpp"
 #include "serve/http_server.hpp"
@@ -333,6 +335,34 @@ TEST(ServeHttp, ConnectionsBeyondTheLimitGet503) {
     if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_EQ(status, 200);
+}
+
+TEST(ServeHttp, ConcurrentClientsGetTheirOwnAnswers) {
+  HttpLimits limits;
+  limits.rate_per_client = 0;
+  limits.threads = 3;
+  std::atomic<int> calls{0};
+  TestServer s(limits, [&calls](const Request& r) {
+    ++calls;
+    return echo(r);
+  });
+  constexpr int kClients = 8, kRequests = 50;
+  std::atomic<int> right{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c)
+    clients.emplace_back([&, c] {
+      Conn conn(s.port());
+      for (int i = 0; i < kRequests; ++i) {
+        const std::string path = "/c" + std::to_string(c) + "/r" + std::to_string(i);
+        if (!conn.send(get(path))) return;
+        Reply r = conn.read();
+        if (!r.ok) return;
+        if (r.status == 200 && ojson::parse(r.body)["path"] == path) ++right;
+      }
+    });
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(right.load(), kClients * kRequests);
+  EXPECT_EQ(calls.load(), kClients * kRequests);
 }
 
 TEST(ServeHttp, StopEndsServingAndFreesThePort) {
