@@ -382,6 +382,27 @@ TEST(ServeHttp, StopEndsServingAndFreesThePort) {
   EXPECT_EQ(again.port(), port);
 }
 
+TEST(ServeHttp, StopLetsARequestInProgressFinish) {
+  std::atomic<bool> entered{false};
+  auto server = std::make_unique<HttpServer>("127.0.0.1", 0, [&entered](const Request& r) {
+    entered = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // e.g. a vote being written
+    return echo(r);
+  });
+  server->start();
+  Conn c(server->port());
+  ASSERT_TRUE(c.send(get("/slow-vote")));
+  for (int i = 0; i < 500 && !entered; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  ASSERT_TRUE(entered.load());
+  const auto t0 = std::chrono::steady_clock::now();
+  server->stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(3));
+  Reply r = c.read();
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(ojson::parse(r.body)["path"], "/slow-vote");
+}
+
 TEST(ServeHttp, BindFailureIsAClearError) {
   HttpServer first("127.0.0.1", 0, echo);
   HttpLimits limits;
