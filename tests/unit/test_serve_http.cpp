@@ -383,9 +383,11 @@ TEST(ServeHttp, StopEndsServingAndFreesThePort) {
 }
 
 TEST(ServeHttp, StopLetsARequestInProgressFinish) {
-  // The answer is larger than the socket buffers, so it is written over many turns of the event
-  // loop, which stop() must keep running until the answer is out.
-  const std::string big(32u << 20, 'v');
+  // The answer is larger than the socket buffers and the client reads it only once stop() has
+  // begun, so it is written over many turns of the event loop, which stop() must keep running
+  // until the answer is out.
+  const std::string big(8u << 20, 'v');
+  std::atomic<bool> stopping{false};
   std::atomic<bool> entered{false};
   auto server = std::make_unique<HttpServer>("127.0.0.1", 0, [&](const Request&) {
     entered = true;
@@ -397,13 +399,18 @@ TEST(ServeHttp, StopLetsARequestInProgressFinish) {
   });
   server->start();
   Reply r;
-  std::thread client([&r, port = server->port()] {
+  std::thread client([&r, &stopping, port = server->port()] {
     Conn c(port);
-    if (c.send(get("/slow-vote"))) r = c.read();
+    if (!c.send(get("/slow-vote"))) return;
+    for (int i = 0; i < 1000 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    r = c.read();
   });
   for (int i = 0; i < 1000 && !entered; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   EXPECT_TRUE(entered.load());
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));  // the handler is done, the write is pending
   const auto t0 = std::chrono::steady_clock::now();
+  stopping = true;
   server->stop();
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(3));
   client.join();
