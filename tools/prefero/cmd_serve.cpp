@@ -13,24 +13,19 @@
 #include "serve/http_auth.hpp"
 #include "serve/http_message.hpp"
 #include "serve/http_server.hpp"
-#include "serve/http_static.hpp"
 #include "tools/prefero/commands.hpp"
 
 namespace prefero {
 
 namespace {
 
-// Until the service is wired in: the health check, the files of --web (if given), and 404 for
-// everything else.
-serve::Response placeholder_handler(const serve::Request& req, const std::string& web) {
-  const bool get = req.method == "GET" || req.method == "HEAD";
-  if (req.path == "/v1/health" && get) {
+// Until the service is wired in: the health check, and 404 for everything else.
+serve::Response placeholder_handler(const serve::Request& req) {
+  if (req.path == "/v1/health" && (req.method == "GET" || req.method == "HEAD")) {
     serve::Response r;
     r.body = R"({"status":"ok"})";
     return r;
   }
-  if (!web.empty() && get && req.path.rfind("/v1/", 0) != 0)
-    if (auto file = serve::static_file(web, req.path)) return *file;
   return serve::error_response(404, "not_found", "no such resource: " + req.path);
 }
 
@@ -71,9 +66,10 @@ void serve_main(const ServeOptions& o) {
   //   auto store = serve::open_vote_store(o.db);            // "sqlite:PATH" or "postgresql://..."
   //   auto service = serve::make_service(*store, admin_token, o.web);
   //   serve::Handler handler = [&](const serve::Request& r) { return service->handle(r); };
-  // Until then --db is accepted and kept, GET /v1/health answers and --web DIR is served.
+  // Until then --db and --web are accepted and kept, and only GET /v1/health answers.
   (void)o.db;
-  serve::Handler handler = [web = o.web](const serve::Request& r) { return placeholder_handler(r, web); };
+  (void)o.web;
+  serve::Handler handler = placeholder_handler;
   // -----------------------------------------------------------------------------------------------
 
   serve::HttpLimits limits;
@@ -135,7 +131,7 @@ void register_serve_command(CLI::App& app) {
   cmd->add_option("--host", o.host, "address to listen on (default 127.0.0.1; 0.0.0.0 = every interface)");
   cmd->add_option("--port", o.port, "port to listen on (default 8080; 0 = any free port, printed at start)");
   cmd->add_option("--admin-token", o.admin_token, "admin token (default: $PREFERO_ADMIN_TOKEN, else random)");
-  cmd->add_option("--web", o.web, "folder of the web pages (index.html, *.js, *.css ...), served at /");
+  cmd->add_option("--web", o.web, "serve the web pages from this folder instead of the built-in ones");
   cmd->add_option("--threads", o.threads, "threads answering requests (default 2)");
   cmd->add_option("--rate", o.rate, "requests per second per client address, bursts of twice that (default 50; 0 = no limit)");
   cmd->add_option("--max-body", o.max_body, "largest request body in bytes (default 1048576; larger gets 413)");
