@@ -10,9 +10,13 @@ build: setup
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-# Main job: count the sample elections in examples/ with a few rules and print the results.
+# Main job: count the sample elections in examples/ with a few rules and print the results, then
+# start the service on an embedded SQLite file with the sample arena and poll (Ctrl-C stops it).
+PORT ?= 8080
 run: build
 	@scripts/run-examples.sh build/bin/prefero
+	@echo "== prefero serve: open the URL below (admin token: printed, or set PREFERO_ADMIN_TOKEN)"
+	@build/bin/prefero serve --db sqlite:build/serve-demo.db --sample examples/serve --port $(PORT)
 
 test: build
 	@ctest --preset release -j $(JOBS)

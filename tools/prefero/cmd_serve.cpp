@@ -4,7 +4,12 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -13,20 +18,51 @@
 #include "serve/http_auth.hpp"
 #include "serve/http_message.hpp"
 #include "serve/http_server.hpp"
+#include "serve/service.hpp"
+#include "serve/vote_store.hpp"
+#include "serve/web_assets.hpp"
 #include "tools/prefero/commands.hpp"
 
 namespace prefero {
 
 namespace {
 
-// Until the service is wired in: the health check, and 404 for everything else.
-serve::Response placeholder_handler(const serve::Request& req) {
-  if (req.path == "/v1/health" && (req.method == "GET" || req.method == "HEAD")) {
-    serve::Response r;
-    r.body = R"({"status":"ok"})";
-    return r;
+// The pages from --web DIR (a folder laid out as web/), for working on them without a rebuild.
+serve::Response page_from(const std::string& dir, const serve::Request& req) {
+  serve::Response r = serve::web_page(req);  // which file the path maps to, and its type
+  if (r.status != 200) return r;
+  std::string name = req.path.rfind("/static/", 0) == 0 ? req.path.substr(8) : "";
+  for (const auto& a : serve::web_assets())
+    if (std::string(a.bytes) == r.body) name = std::string(a.name);
+  std::ifstream in(dir + "/" + name, std::ios::binary);
+  if (!in) return serve::error_response(404, "not_found", "no file " + name + " in " + dir);
+  r.body.assign(std::istreambuf_iterator<char>(in), {});
+  return r;
+}
+
+// Creates the arenas (*arena*.json) and polls (*poll*.json) of `dir` that do not exist yet,
+// through the API with the admin token, and says what it did.
+void load_samples(serve::Service& service, const std::string& dir, const std::string& admin_token) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(dir))
+    if (f.path().extension() == ".json") files.push_back(f.path());
+  if (files.empty()) throw InputError("--sample " + dir + ": no .json files there");
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::string name = f.filename().string();
+    bool arena = name.find("arena") != std::string::npos;
+    if (!arena && name.find("poll") == std::string::npos) continue;
+    std::ifstream in(f);
+    serve::Request r;
+    r.method = "POST";
+    r.path = arena ? "/v1/arenas" : "/v1/polls";
+    r.headers["authorization"] = "Bearer " + admin_token;
+    r.body.assign(std::istreambuf_iterator<char>(in), {});
+    r.client = "127.0.0.1";
+    serve::Response res = service.handle(r);
+    if (res.status == 201) std::cout << "prefero serve: created " << (arena ? "arena" : "poll") << " from " << f.string() << "\n";
+    else if (res.status != 409) throw InputError(f.string() + ": " + res.body);
   }
-  return serve::error_response(404, "not_found", "no such resource: " + req.path);
 }
 
 std::string url_of(const std::string& host, uint16_t port) {
@@ -40,6 +76,7 @@ struct ServeOptions {
   int port = 8080;
   std::string admin_token;
   std::string web;
+  std::string sample;
   int threads = 2;
   double rate = 50;
   size_t max_body = 1 << 20;
@@ -60,17 +97,17 @@ void serve_main(const ServeOptions& o) {
     generated = true;
   }
 
-  // ---- INTEGRATION POINT (issue 7) ------------------------------------------------------------
-  // The storage slice implements serve::open_vote_store(o.db) and the service slice the handler;
-  // the integrator replaces the placeholder below with something like:
-  //   auto store = serve::open_vote_store(o.db);            // "sqlite:PATH" or "postgresql://..."
-  //   auto service = serve::make_service(*store, admin_token, o.web);
-  //   serve::Handler handler = [&](const serve::Request& r) { return service->handle(r); };
-  // Until then --db and --web are accepted and kept, and only GET /v1/health answers.
-  (void)o.db;
-  (void)o.web;
-  serve::Handler handler = placeholder_handler;
-  // -----------------------------------------------------------------------------------------------
+  // The log is replayed into the service's state before the first request is taken.
+  auto store = serve::open_vote_store(o.db);
+  serve::ServiceOptions so;
+  so.admin_token = admin_token;
+  so.max_body = o.max_body;
+  serve::Service service(*store, so);
+  if (!o.sample.empty()) load_samples(service, o.sample, admin_token);
+  serve::Handler handler = [&service, web = o.web](const serve::Request& r) {
+    if (r.path == "/v1" || r.path.rfind("/v1/", 0) == 0) return service.handle(r);
+    return web.empty() ? serve::web_page(r) : page_from(web, r);
+  };
 
   serve::HttpLimits limits;
   limits.threads = o.threads;
@@ -125,13 +162,17 @@ void register_serve_command(CLI::App& app) {
       "  prefero serve                                   # http://127.0.0.1:8080/, store prefero.db\n"
       "  PREFERO_ADMIN_TOKEN=s3cret prefero serve --db sqlite:votes.db --port 9000\n"
       "  prefero serve --db postgresql://arena@db.internal/arena --host 0.0.0.0 --port 80\n"
-      "  curl http://127.0.0.1:8080/v1/health            # {\"status\":\"ok\"}");
+      "  prefero serve --db sqlite:demo.db --sample examples/serve   # with a sample arena and poll\n"
+      "  curl http://127.0.0.1:8080/v1/health            # {\"status\":\"ok\"}\n"
+      "API: /v1/openapi.json; pages: /, /arena/ID, /arena/ID/leaderboard, /poll/ID, /poll/ID/results, /admin;\n"
+      "guide: docs/serve.md");
   static ServeOptions o;
   cmd->add_option("--db", o.db, "vote store: sqlite:PATH (default sqlite:prefero.db) or postgresql://USER@HOST/DB");
   cmd->add_option("--host", o.host, "address to listen on (default 127.0.0.1; 0.0.0.0 = every interface)");
   cmd->add_option("--port", o.port, "port to listen on (default 8080; 0 = any free port, printed at start)");
   cmd->add_option("--admin-token", o.admin_token, "admin token (default: $PREFERO_ADMIN_TOKEN, else random)");
-  cmd->add_option("--web", o.web, "serve the web pages from this folder instead of the built-in ones");
+  cmd->add_option("--web", o.web, "serve the web pages from this folder (laid out as web/) instead of the built-in ones");
+  cmd->add_option("--sample", o.sample, "create the arenas (*arena*.json) and polls (*poll*.json) in this folder that do not exist yet");
   cmd->add_option("--threads", o.threads, "threads answering requests (default 2)");
   cmd->add_option("--rate", o.rate, "requests per second per client address, bursts of twice that (default 50; 0 = no limit)");
   cmd->add_option("--max-body", o.max_body, "largest request body in bytes (default 1048576; larger gets 413)");

@@ -1,0 +1,99 @@
+#pragma once
+// The service logic of `prefero serve` (arenas, polls, the /v1 API), independent of HTTP and of
+// the database: `handle` answers one Request; state is the replay of the VoteStore's event log,
+// so a restart or a second process on the same store gives the same answers.
+//
+// State changes only by appending an event to the store and then applying it (`apply` is the one
+// place state changes), in seq order. Thread-safe: reads hold a shared lock; writes append
+// without the lock (the store may block for group commit) and then catch up under the exclusive
+// lock, which applies every new event in seq order.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+#include <string>
+
+#include "serve/http_message.hpp"
+#include "serve/service_state.hpp"
+#include "serve/vote_store.hpp"
+
+namespace prefero::serve {
+
+struct ServiceOptions {
+  std::string admin_token;                // may do everything ("" = nobody is admin)
+  std::string hmac_key;                   // signs matchup ids ("" = derived from admin_token)
+  std::function<int64_t()> clock;         // Unix ms (default: the system clock)
+  uint64_t seed = 0;                      // matchmaking and matchup nonces (tests fix it)
+  size_t max_body = 1 << 20;              // larger request bodies: 413
+};
+
+class Service {
+ public:
+  Service(VoteStore& store, ServiceOptions options);
+  Response handle(const Request& request);
+  // Applies events appended by another process since the last one seen.
+  void catch_up();
+  // The largest seq applied.
+  int64_t seq() const { return last_seen_.load(); }
+
+ private:
+
+  void apply(const StoredEvent& e);
+  void apply_arena(const StoredEvent& e, const json& body);
+  void apply_poll(const StoredEvent& e, const json& body);
+  // Appends, then catches up (so the event is applied); returns the store's answer.
+  AppendResult append(StoredEvent e);
+  int64_t now() const;
+  bool is_admin(const Request& r) const;
+
+  Response route(const Request& r);
+  // Arenas (arena.cpp).
+  Response create_arena(const Request& r);
+  Response list_arenas(const Request& r);
+  Response get_arena(const Request& r, const std::string& id);
+  Response add_items(const Request& r, const std::string& id);
+  Response arena_tokens(const Request& r, const std::string& id);
+  Response next_matchup(const Request& r, const std::string& id);
+  Response post_vote(const Request& r, const std::string& id);
+  Response post_battles(const Request& r, const std::string& id);
+  Response leaderboard(const Request& r, const std::string& id);
+  Response audit(const Request& r, const std::string& id);
+  Response flags(const Request& r, const std::string& id);
+  json vote_answer(const ArenaState& a, int64_t seq) const;
+  json flags_json(const ArenaState& a) const;
+  std::set<std::string> flagged_actors(const ArenaState& a) const;
+  // Polls (poll.cpp).
+  Response create_poll(const Request& r);
+  Response list_polls(const Request& r);
+  Response get_poll(const Request& r, const std::string& id);
+  Response poll_tokens(const Request& r, const std::string& id);
+  Response post_ballot(const Request& r, const std::string& id);
+  Response poll_results(const Request& r, const std::string& id);
+  Response poll_preflib(const Request& r, const std::string& id);
+  Response close_poll(const Request& r, const std::string& id);
+
+  const ArenaState& arena_or_404(const std::string& id) const;
+  const PollState& poll_or_404(const std::string& id) const;
+
+  VoteStore& store_;
+  ServiceOptions opt_;
+  std::string hmac_key_;
+  mutable std::shared_mutex mu_;   // guards the state below
+  std::mutex catch_up_mu_;         // one catch-up at a time
+  std::atomic<int64_t> last_seen_{0};
+  std::atomic<uint64_t> draws_{0};  // matchmaking stream counter
+  std::map<std::string, ArenaState> arenas_;
+  std::map<std::string, PollState> polls_;
+  std::map<std::pair<std::string, std::string>, int64_t> idempotency_;  // (stream, key) -> seq
+  // Leaderboard cache: (arena, model, params, exclude_flagged) -> (arena seq, answer).
+  mutable std::mutex cache_mu_;
+  mutable std::map<std::string, std::pair<int64_t, std::string>> cache_;
+};
+
+// {"openapi": "3.1.0", ...} describing every /v1 endpoint (service_openapi.cpp).
+json openapi_document();
+
+}  // namespace prefero::serve

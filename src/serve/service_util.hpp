@@ -1,0 +1,44 @@
+#pragma once
+// Helpers shared by the service's handlers: the API error (thrown, turned into the JSON error
+// shape by Service::handle), JSON body parsing and typed field access naming the field at fault.
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include "core/result.hpp"
+#include "serve/http_message.hpp"
+
+namespace prefero::serve {
+
+struct ApiError : std::runtime_error {
+  int status;
+  std::string code, field;
+  ApiError(int status_, std::string code_, const std::string& message, std::string field_ = "")
+      : std::runtime_error(message), status(status_), code(std::move(code_)), field(std::move(field_)) {}
+};
+
+inline ApiError bad_request(const std::string& message, const std::string& field = "") {
+  return ApiError(400, "bad_request", message, field);
+}
+
+// The request body as a JSON object (400 when it is not one).
+json parse_body(const Request& r);
+// Field accessors: a missing optional field gives the default; a wrong type is a 400 naming it.
+std::string get_string(const json& o, const std::string& key, const std::string& field_prefix, bool required,
+                       const std::string& def = "");
+int64_t get_int(const json& o, const std::string& key, const std::string& field_prefix, int64_t def, int64_t lo,
+                int64_t hi);
+bool get_bool(const json& o, const std::string& key, const std::string& field_prefix, bool def);
+// {"a": 1, "b": "x"} -> {"a": "1", "b": "x"} (method parameters as the registry takes them).
+std::map<std::string, std::string> params_of(const json& o, const std::string& field);
+// A JSON response with `status`.
+Response json_response(int status, const json& body);
+// Unix ms from a JSON number (ms) or an ISO 8601 UTC string "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM]".
+int64_t parse_time_ms(const json& v, const std::string& field);
+// A short identifier: letters, digits, '-', '_', '.', 1..64 characters.
+bool valid_id(const std::string& s);
+// A slug of `name` for generated ids ("" -> fallback).
+std::string slug(const std::string& name, const std::string& fallback);
+
+}  // namespace prefero::serve

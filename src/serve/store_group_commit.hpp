@@ -1,0 +1,58 @@
+#pragma once
+// Group commit for the durable vote stores: appends from many threads wait in one queue; one
+// writer thread takes everything queued, writes it in one transaction (one sync to disk for the
+// whole batch) and then wakes the callers of that batch. A caller returns only after its batch
+// committed, so "append returned" still means "durable", while the cost of a sync is shared by
+// every append that arrived during the previous one.
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "serve/vote_store.hpp"
+
+namespace prefero::serve {
+
+// One append waiting for its batch. The caller owns it (on its stack) and waits on its own
+// condition variable, so the writer wakes exactly the callers of the batch it committed (no herd
+// of every waiting thread fighting for one mutex after each commit).
+struct PendingAppend {
+  const StoredEvent* event = nullptr;
+  AppendResult result;
+  std::exception_ptr error;  // set when the batch failed (the caller rethrows it)
+  std::mutex mu;             // guards done
+  std::condition_variable cv;
+  bool done = false;
+};
+
+class GroupCommitter {
+ public:
+  // Writes one batch inside one transaction: fills result of every entry (duplicates included,
+  // also a key repeated inside the batch) and throws when the transaction did not commit.
+  using WriteBatch = std::function<void(std::vector<PendingAppend*>& batch)>;
+
+  // max_batch bounds one transaction (the rest waits for the next one).
+  GroupCommitter(WriteBatch write_batch, std::size_t max_batch = 4096);
+  ~GroupCommitter();  // writes what is queued, then stops the writer thread
+  GroupCommitter(const GroupCommitter&) = delete;
+  GroupCommitter& operator=(const GroupCommitter&) = delete;
+
+  // Blocks until the event's batch committed; rethrows the batch's error.
+  AppendResult append(const StoredEvent& e);
+
+ private:
+  void run();
+
+  WriteBatch write_batch_;
+  std::size_t max_batch_;
+  std::mutex mu_;
+  std::condition_variable queued_;     // the writer waits for work
+  std::vector<PendingAppend*> queue_;
+  bool stopping_ = false;
+  std::thread writer_;
+};
+
+}  // namespace prefero::serve

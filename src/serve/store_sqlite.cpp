@@ -1,0 +1,317 @@
+// The SQLite VoteStore (`sqlite:PATH`, the default backend of `prefero serve`).
+//
+// One table, events(seq INTEGER PRIMARY KEY, stream, kind, idem, actor, time_ms, body), and a
+// unique index on (stream, idem) for the rows that carry an idempotency key.
+//
+// Durability: journal_mode=WAL with synchronous=FULL. In WAL mode synchronous=NORMAL already
+// survives a crash of the process (kill -9), but the last commits may roll back after a power
+// loss or an OS crash; FULL syncs the WAL at every commit, so an append that returned survives
+// both, as far as SQLite and the disk promise. Group commit (store_group_commit.hpp) shares that
+// sync among all the appends that arrive while the previous batch is syncing.
+//
+// Checkpoints (copying the WAL back into the database file, with its own fsync) run on a
+// background thread with a third connection once the WAL holds kWalCheckpointFrames frames, so
+// a commit does not wait for them (SQLite's default runs them inside the commit that crossed
+// 1000 frames: a latency spike). When the background checkpoints cannot keep up (the WAL keeps
+// growing under constant load), the writer checkpoints itself at kWalHardCapFrames.
+//
+// Connections: one write connection, used only by the writer thread (plus the constructor), and
+// one read connection for scan/last_seq behind its own mutex; WAL lets reads run during a write.
+// Several processes may open the same file: BEGIN IMMEDIATE takes SQLite's write lock before the
+// idempotency look-up, so look-up and insert are atomic across processes too.
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "serve/store_backends.hpp"
+#include "serve/store_group_commit.hpp"
+
+namespace prefero::serve {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;  // wait this long for another process's write lock
+constexpr int kScanChunk = 1024;       // rows read per statement in scan
+constexpr int kWalCheckpointFrames = 1000;  // wake the background checkpointer (SQLite's default size)
+constexpr int kWalHardCapFrames = 50000;    // ~200 MB of WAL: the writer checkpoints itself
+
+// A prepared statement, finalized on destruction.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql, const std::string& where) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw InputError(SourceLocation{where, 0, 0}, std::string("SQLite: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  sqlite3_stmt* get() const { return stmt_; }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  void bind(int i, const std::string& s) { sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC); }
+  void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  std::string text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+sqlite3* open_db(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    throw InputError("sqlite:" + path + ": cannot open the database: " + msg);
+  }
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(db, 1);
+  return db;
+}
+
+class SqliteStore : public VoteStore {
+ public:
+  explicit SqliteStore(std::string path) : path_(std::move(path)) {
+    try {
+      wdb_ = open_db(path_);
+      if (sqlite3_db_readonly(wdb_, "main") == 1)
+        throw InputError("sqlite:" + path_ + ": the database file is read-only (the server must be able to write it)");
+      if (query_text(wdb_, "PRAGMA journal_mode=WAL") != "wal")
+        throw InputError("sqlite:" + path_ + ": SQLite cannot use its WAL journal here (a network file system?); "
+                         "put the database on a local disk");
+      exec(wdb_, "PRAGMA synchronous=FULL");
+      exec(wdb_,
+           "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, stream TEXT NOT NULL, kind TEXT NOT NULL, "
+           "idem TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL DEFAULT '', time_ms INTEGER NOT NULL DEFAULT 0, "
+           "body TEXT NOT NULL DEFAULT '')");
+      exec(wdb_, "CREATE UNIQUE INDEX IF NOT EXISTS events_idem ON events(stream, idem) WHERE idem <> ''");
+      rdb_ = open_db(path_);
+      cdb_ = open_db(path_);
+      sqlite3_wal_hook(wdb_, &SqliteStore::on_wal_commit, this);  // replaces SQLite's autocheckpoint
+      exec(rdb_, "PRAGMA synchronous=FULL");
+      find_ = std::make_unique<Statement>(wdb_, "SELECT seq FROM events WHERE stream = ?1 AND idem = ?2 AND idem <> ''", where());
+      insert_ = std::make_unique<Statement>(
+          wdb_, "INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+          "ON CONFLICT(stream, idem) WHERE idem <> '' DO NOTHING RETURNING seq",
+          where());
+      scan_ = std::make_unique<Statement>(
+          rdb_,
+          "SELECT seq, stream, kind, idem, actor, time_ms, body FROM events WHERE seq > ?1 AND seq <= ?2 "
+          "ORDER BY seq LIMIT ?3",
+          where());
+      last_ = std::make_unique<Statement>(rdb_, "SELECT coalesce(max(seq), 0) FROM events", where());
+      checkpointer_ = std::thread([this] { run_checkpoints(); });
+      committer_ = std::make_unique<GroupCommitter>([this](std::vector<PendingAppend*>& batch) { write(batch); });
+    } catch (...) {
+      shut_down();
+      throw;
+    }
+  }
+
+  ~SqliteStore() override { shut_down(); }
+
+  AppendResult append(const StoredEvent& e) override { return committer_->append(e); }
+
+  void scan(int64_t after, const std::function<void(const StoredEvent&)>& on_event) override {
+    // A snapshot of what is committed now, read in chunks so on_event runs outside the lock (it
+    // may append or scan itself) and no read transaction stays open for long.
+    const int64_t until = last_seq();
+    std::vector<StoredEvent> chunk;
+    for (int64_t from = after; from < until;) {  // each turn advances `from` by >= 1 row
+      chunk.clear();
+      {
+        std::lock_guard lock(read_mu_);
+        scan_->reset();
+        scan_->bind(1, from);
+        scan_->bind(2, until);
+        scan_->bind(3, static_cast<int64_t>(kScanChunk));
+        int rc = SQLITE_ROW;
+        for (int i = 0; i < kScanChunk && (rc = sqlite3_step(scan_->get())) == SQLITE_ROW; ++i) {
+          StoredEvent ev;
+          ev.seq = sqlite3_column_int64(scan_->get(), 0);
+          ev.stream = scan_->text(1);
+          ev.kind = scan_->text(2);
+          ev.idempotency_key = scan_->text(3);
+          ev.actor = scan_->text(4);
+          ev.time_ms = sqlite3_column_int64(scan_->get(), 5);
+          ev.body = scan_->text(6);
+          chunk.push_back(std::move(ev));
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rdb_, "scan");
+        scan_->reset();
+      }
+      if (chunk.empty()) break;
+      from = chunk.back().seq;
+      for (const auto& ev : chunk) on_event(ev);
+    }
+  }
+
+  int64_t last_seq() override {
+    std::lock_guard lock(read_mu_);
+    last_->reset();
+    int rc = sqlite3_step(last_->get());
+    if (rc != SQLITE_ROW) fail(rdb_, "last_seq");
+    int64_t v = sqlite3_column_int64(last_->get(), 0);
+    last_->reset();
+    return v;
+  }
+
+ private:
+  std::string where() const { return "sqlite:" + path_; }
+
+  [[noreturn]] void fail(sqlite3* db, const std::string& what) const {
+    throw std::runtime_error(where() + ": " + what + ": " + sqlite3_errmsg(db));
+  }
+
+  void exec(sqlite3* db, const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errmsg(db);
+      sqlite3_free(err);
+      throw InputError(SourceLocation{where(), 0, 0}, std::string("SQLite: ") + sql + ": " + msg);
+    }
+  }
+
+  // The writer thread's transaction for one batch.
+  void write(std::vector<PendingAppend*>& batch) {
+    exec_or_fail("BEGIN IMMEDIATE");
+    try {
+      for (PendingAppend* p : batch) p->result = write_one(*p->event);
+      exec_or_fail("COMMIT");
+    } catch (...) {
+      sqlite3_exec(wdb_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  // One statement in the common case: the insert itself skips a key the stream already has
+  // (ON CONFLICT on the partial unique index, RETURNING no row); only then is the earlier seq
+  // looked up. Same connection, same transaction: a key repeated inside the batch is found too.
+  AppendResult write_one(const StoredEvent& e) {
+    insert_->reset();
+    insert_->bind(1, e.stream);
+    insert_->bind(2, e.kind);
+    insert_->bind(3, e.idempotency_key);
+    insert_->bind(4, e.actor);
+    insert_->bind(5, e.time_ms);
+    insert_->bind(6, e.body);
+    int rc = sqlite3_step(insert_->get());
+    if (rc == SQLITE_ROW) {
+      int64_t seq = sqlite3_column_int64(insert_->get(), 0);
+      insert_->reset();
+      return {seq, false};
+    }
+    insert_->reset();
+    if (rc != SQLITE_DONE) fail(wdb_, "insert");
+    find_->reset();
+    find_->bind(1, e.stream);
+    find_->bind(2, e.idempotency_key);
+    rc = sqlite3_step(find_->get());
+    int64_t seq = rc == SQLITE_ROW ? sqlite3_column_int64(find_->get(), 0) : 0;
+    find_->reset();
+    if (rc != SQLITE_ROW) fail(wdb_, "idempotency look-up");
+    return {seq, true};
+  }
+
+  void exec_or_fail(const char* sql) {
+    if (sqlite3_exec(wdb_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(wdb_, sql);
+  }
+
+  // SQLite's WAL hook, on the writer thread after each commit: `frames` = frames in the WAL.
+  static int on_wal_commit(void* self, sqlite3* db, const char* name, int frames) {
+    auto* store = static_cast<SqliteStore*>(self);
+    if (frames >= kWalHardCapFrames) {
+      sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (frames >= kWalCheckpointFrames) {
+      {
+        std::lock_guard lock(store->checkpoint_mu_);
+        store->checkpoint_requested_ = true;
+      }
+      store->checkpoint_wanted_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  // The checkpointer thread: one passive checkpoint per request, until the store closes.
+  void run_checkpoints() {
+    std::unique_lock lock(checkpoint_mu_);
+    for (;;) {
+      checkpoint_wanted_.wait(lock, [&] { return stopping_ || checkpoint_requested_; });
+      if (stopping_) return;
+      checkpoint_requested_ = false;
+      lock.unlock();
+      // SQLITE_BUSY (a reader or another checkpoint in the way) is fine: the next request retries.
+      sqlite3_wal_checkpoint_v2(cdb_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  // Stops the writer (after it wrote what is queued), then the checkpointer; closes the connections.
+  void shut_down() {
+    committer_.reset();
+    if (checkpointer_.joinable()) {
+      {
+        std::lock_guard lock(checkpoint_mu_);
+        stopping_ = true;
+      }
+      checkpoint_wanted_.notify_all();
+      checkpointer_.join();
+    }
+    close();
+  }
+
+  // The first column of the first row of `sql` as text ("" when there is none).
+  std::string query_text(sqlite3* db, const char* sql) {
+    Statement st(db, sql, where());
+    int rc = sqlite3_step(st.get());
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      throw InputError(SourceLocation{where(), 0, 0}, std::string("SQLite: ") + sql + ": " + sqlite3_errmsg(db));
+    return rc == SQLITE_ROW ? st.text(0) : std::string();
+  }
+
+  void close() {
+    find_.reset();
+    insert_.reset();
+    scan_.reset();
+    last_.reset();
+    sqlite3_close(cdb_);
+    sqlite3_close(rdb_);
+    sqlite3_close(wdb_);
+    cdb_ = rdb_ = wdb_ = nullptr;
+  }
+
+  std::string path_;
+  sqlite3* wdb_ = nullptr;
+  sqlite3* rdb_ = nullptr;
+  sqlite3* cdb_ = nullptr;  // the checkpointer thread's
+  std::unique_ptr<Statement> find_, insert_, scan_, last_;  // find_/insert_ on wdb_, the others on rdb_
+  std::mutex read_mu_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_wanted_;
+  bool checkpoint_requested_ = false;
+  bool stopping_ = false;
+  std::thread checkpointer_;
+  std::unique_ptr<GroupCommitter> committer_;
+};
+
+}  // namespace
+
+std::unique_ptr<VoteStore> open_sqlite_store(const std::string& path) {
+  if (path.empty()) throw InputError("sqlite: needs a file path, e.g. sqlite:votes.db");
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace prefero::serve
