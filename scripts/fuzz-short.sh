@@ -63,6 +63,12 @@ mkdir -p "$work/corpus-fuzz_pair_counts_json" "$work/corpus-fuzz_rankings_jsonl"
 printf '{"models": ["a", "b", "c"], "X": [[0, 1], [1, 2]], "Y": [[3, 1, 0, 2], [0, 5, 1, 1]]}' >"$work/corpus-fuzz_pair_counts_json/small.json"
 printf '{"ranking": [["a"], ["b", "c"], ["d"]]}\n{"ranking": ["d", "a"], "count": 3}\n' >"$work/corpus-fuzz_rankings_jsonl/small.jsonl"
 
+mkdir -p "$work/corpus-fuzz_http_request"
+printf 'POST /v1/arenas/a1/votes?x=1+2&y=%%26 HTTP/1.1\r\nHost: h\r\nIdempotency-Key: k1\r\nContent-Length: 5\r\n\r\nhello' \
+  >"$work/corpus-fuzz_http_request/post.txt"
+printf 'POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n0\r\nT: 1\r\n\r\n' >"$work/corpus-fuzz_http_request/chunked.txt"
+printf 'GET /a%%20b/%%C3%%A9 HTTP/1.0\r\nX-A: 1\r\nx-a: 2\r\nAuthorization: Bearer t\r\n\r\n' >"$work/corpus-fuzz_http_request/get.txt"
+
 shopt -s nullglob
 fuzzers=("$bin_dir"/fuzz_*)
 if ((${#fuzzers[@]} == 0)); then

@@ -158,9 +158,11 @@ int parse_request(std::string_view bytes, const HttpLimits& limits, Request& out
     beast::error_code ec;
     const size_t used = p.put(net::buffer(bytes.data() + offset, bytes.size() - offset), ec);
     offset += used;
-    if (ec && ec != http::error::need_more) return status_for(ec) == 413 ? 413 : 400;
-    if (p.is_done()) break;
-    if (used == 0 || offset >= bytes.size()) return -1;  // the request goes on past `bytes`
+    // need_more: every byte was offered and the request goes on past them (Beast expects the
+    // next put to bring more data than the last one, so no retry with the same bytes).
+    if (ec == http::error::need_more) return -1;
+    if (ec) return status_for(ec) == 413 ? 413 : 400;
+    if (!p.is_done() && used == 0) return -1;
   }
   return to_request(p.release(), out);
 }
@@ -214,6 +216,7 @@ struct Shared {
   HttpLimits limits;
   RateLimiter rate;
   std::atomic<int> open{0};       // sessions alive
+  std::atomic<int> busy{0};       // requests read whose answer is not written yet
   std::atomic<int> rejecting{0};  // 503 writers alive
   std::chrono::milliseconds timeout() const { return std::chrono::milliseconds(std::max(1, limits.read_timeout_ms)); }
 };
@@ -250,7 +253,10 @@ class Session : public std::enable_shared_from_this<Session> {
       : stream_(std::move(socket)), shared_(std::move(shared)), client_(client_address(stream_.socket())) {
     ++shared_->open;
   }
-  ~Session() { --shared_->open; }
+  ~Session() {
+    if (in_request_) --shared_->busy;
+    --shared_->open;
+  }
 
   void start() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read_header, shared_from_this())); }
 
@@ -280,6 +286,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_read(beast::error_code ec, size_t) {
     if (ec) return fail(ec);
+    ++shared_->busy;
+    in_request_ = true;
     const unsigned version = parser_->get().version();
     const bool keep_alive = parser_->get().keep_alive();
     const bool head = parser_->get().method() == http::verb::head;
@@ -316,6 +324,10 @@ class Session : public std::enable_shared_from_this<Session> {
     res_ = to_beast(r, version, keep_alive, head);
     stream_.expires_after(shared_->timeout());
     http::async_write(stream_, res_, [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+      if (self->in_request_) {
+        self->in_request_ = false;
+        --self->shared_->busy;
+      }
       if (ec) return self->close();
       if (keep_alive) return self->read_header();
       self->linger();
@@ -356,6 +368,7 @@ class Session : public std::enable_shared_from_this<Session> {
   http::response<http::string_body> res_;
   std::array<char, 16384> discard_{};
   size_t drained_ = 0;
+  bool in_request_ = false;  // counted in shared_->busy
 };
 
 // Beyond max_connections: answer 503 at once and close (without reading the request).
@@ -397,12 +410,21 @@ tcp::endpoint resolve(net::io_context& ioc, const std::string& host, uint16_t po
 
 struct HttpServer::Impl {
   net::io_context ioc;
-  tcp::acceptor acceptor{ioc};
-  net::steady_timer retry{ioc};
+  // The acceptor's handlers and stop()'s close run on one strand (an acceptor is not thread-safe).
+  net::strand<net::io_context::executor_type> accept_strand = net::make_strand(ioc);
+  tcp::acceptor acceptor{accept_strand};
+  net::steady_timer retry{accept_strand};
   std::shared_ptr<Shared> shared;
   std::mutex threads_mutex;
   std::vector<std::thread> threads;
   int thread_count = 1;
+  std::atomic<int> running{0};  // threads inside ioc.run()
+
+  void serve() {
+    ++running;
+    ioc.run();
+    --running;
+  }
 
   void accept() {
     acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
@@ -461,19 +483,30 @@ uint16_t HttpServer::port() const {
 
 void HttpServer::start() {
   std::lock_guard lock(impl_->threads_mutex);
-  for (int i = 0; i < impl_->thread_count; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  for (int i = 0; i < impl_->thread_count; ++i) impl_->threads.emplace_back([this] { impl_->serve(); });
 }
 
 void HttpServer::run() {
   {
     std::lock_guard lock(impl_->threads_mutex);
-    for (int i = 1; i < impl_->thread_count; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+    for (int i = 1; i < impl_->thread_count; ++i) impl_->threads.emplace_back([this] { impl_->serve(); });
   }
-  impl_->ioc.run();
+  impl_->serve();
   impl_->join_all();
 }
 
 void HttpServer::stop() {
+  // Graceful part: no new connections, and requests being answered get up to 2 s to finish
+  // (their handlers may be writing votes; the client should see the 201).
+  if (impl_->running.load() > 0 && !impl_->ioc.stopped() && !impl_->ioc.get_executor().running_in_this_thread()) {
+    net::post(impl_->accept_strand, [impl = impl_.get()] {
+      beast::error_code ec;
+      impl->acceptor.close(ec);
+    });
+    const auto deadline = Clock::now() + std::chrono::seconds(2);
+    while (impl_->shared->busy.load() > 0 && impl_->running.load() > 0 && Clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
   impl_->ioc.stop();
   impl_->join_all();
   beast::error_code ec;

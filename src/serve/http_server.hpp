@@ -39,7 +39,9 @@ class HttpServer {
   uint16_t port() const;
   void run();    // serves on the calling thread plus threads - 1 others until stop()
   void start();  // serves on `threads` background threads; returns at once
-  void stop();   // stops listening, drops open connections, joins the threads (idempotent)
+  // Stops listening, gives requests being answered up to 2 s to finish, then drops open
+  // connections and joins the threads (idempotent; the port is free afterwards).
+  void stop();
 
  private:
   struct Impl;

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "serve/http_auth.hpp"
 #include "serve/http_server.hpp"
@@ -335,6 +337,34 @@ TEST(ServeHttp, ConnectionsBeyondTheLimitGet503) {
   EXPECT_EQ(status, 200);
 }
 
+TEST(ServeHttp, ConcurrentClientsGetTheirOwnAnswers) {
+  HttpLimits limits;
+  limits.rate_per_client = 0;
+  limits.threads = 3;
+  std::atomic<int> calls{0};
+  TestServer s(limits, [&calls](const Request& r) {
+    ++calls;
+    return echo(r);
+  });
+  constexpr int kClients = 8, kRequests = 50;
+  std::atomic<int> right{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c)
+    clients.emplace_back([&, c] {
+      Conn conn(s.port());
+      for (int i = 0; i < kRequests; ++i) {
+        const std::string path = "/c" + std::to_string(c) + "/r" + std::to_string(i);
+        if (!conn.send(get(path))) return;
+        Reply r = conn.read();
+        if (!r.ok) return;
+        if (r.status == 200 && ojson::parse(r.body)["path"] == path) ++right;
+      }
+    });
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(right.load(), kClients * kRequests);
+  EXPECT_EQ(calls.load(), kClients * kRequests);
+}
+
 TEST(ServeHttp, StopEndsServingAndFreesThePort) {
   auto server = std::make_unique<HttpServer>("127.0.0.1", 0, echo);
   const uint16_t port = server->port();
@@ -350,6 +380,43 @@ TEST(ServeHttp, StopEndsServingAndFreesThePort) {
   // The port can be bound again.
   HttpServer again("127.0.0.1", port, echo);
   EXPECT_EQ(again.port(), port);
+}
+
+TEST(ServeHttp, StopLetsARequestInProgressFinish) {
+  // The answer is larger than the socket buffers and the client reads it only once stop() has
+  // begun, so it is written over many turns of the event loop, which stop() must keep running
+  // until the answer is out.
+  const std::string big(8u << 20, 'v');
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> entered{false};
+  auto server = std::make_unique<HttpServer>("127.0.0.1", 0, [&](const Request&) {
+    entered = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // e.g. a vote being written
+    Response r;
+    r.content_type = "text/plain";
+    r.body = big;
+    return r;
+  });
+  server->start();
+  Reply r;
+  std::thread client([&r, &stopping, port = server->port()] {
+    Conn c(port);
+    if (!c.send(get("/slow-vote"))) return;
+    for (int i = 0; i < 1000 && !stopping; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    r = c.read();
+  });
+  for (int i = 0; i < 1000 && !entered; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_TRUE(entered.load());
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));  // the handler is done, the write is pending
+  const auto t0 = std::chrono::steady_clock::now();
+  stopping = true;
+  server->stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(3));
+  client.join();
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.size(), big.size());
 }
 
 TEST(ServeHttp, BindFailureIsAClearError) {

@@ -97,6 +97,19 @@ void serve_main(const ServeOptions& o) {
     generated = true;
   }
 
+  // SIGINT/SIGTERM are blocked in every thread and taken below with sigwait, so shutdown runs as
+  // ordinary code, not in a signal handler. Blocked before the store starts its threads (they
+  // inherit the mask): a thread without the block would let the signal kill the process.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  struct MaskGuard {
+    sigset_t old;
+    explicit MaskGuard(const sigset_t& block) { pthread_sigmask(SIG_BLOCK, &block, &old); }
+    ~MaskGuard() { pthread_sigmask(SIG_SETMASK, &old, nullptr); }
+  } mask_guard(stop_signals);
+
   // The log is replayed into the service's state before the first request is taken.
   auto store = serve::open_vote_store(o.db);
   serve::ServiceOptions so;
@@ -115,20 +128,10 @@ void serve_main(const ServeOptions& o) {
   limits.burst_per_client = o.rate * 2;
   limits.max_body = o.max_body;
 
-  // SIGINT/SIGTERM are blocked in every thread (the server's threads inherit this mask) and
-  // taken here with sigwait, so shutdown runs as ordinary code, not in a signal handler.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  sigset_t old_mask;
-  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
-
   std::unique_ptr<serve::HttpServer> server;
   try {
     server = std::make_unique<serve::HttpServer>(o.host, static_cast<uint16_t>(o.port), handler, limits);
   } catch (const std::runtime_error& e) {
-    pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
     throw InputError(fmt::format("{} (is another server running there? choose another --port, or 0 for any free one)", e.what()));
   }
   server->start();
@@ -143,7 +146,6 @@ void serve_main(const ServeOptions& o) {
   std::cout << "prefero serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")" << std::endl;
   server->stop();
   server.reset();
-  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
 }
 
 }  // namespace
