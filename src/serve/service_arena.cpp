@@ -13,6 +13,10 @@
 
 namespace prefero::serve {
 
+// The L2 penalty a leaderboard falls back to while some model has only wins or only losses
+// (the maximum-likelihood ratings would be infinite).
+const char* const kYoungArenaL2 = "0.01";
+
 namespace {
 
 constexpr int64_t kDayMs = 86400000;
@@ -583,14 +587,27 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   std::vector<int> order;
   if (total > 0) {
     RatingResult res;
-    try {
-      res = m->rate(c, params);
-      if (generic_bootstrap) rate::bootstrap_any(*m, c, params, res, static_cast<int>(rounds), 0, 1, 0.05);
-    } catch (const InputError& e) {
-      // Too few votes for this model (e.g. a model that never lost has an infinite BT rating):
-      // a normal state of a young arena, answered with no ratings and the reason.
-      res.ratings.clear();
-      out["warning"] = e.detail().empty() ? std::string(e.what()) : e.detail();
+    Params used = params;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      try {
+        res = m->rate(c, used);
+        if (generic_bootstrap) rate::bootstrap_any(*m, c, used, res, static_cast<int>(rounds), 0, 1, 0.05);
+        break;
+      } catch (const InputError& e) {
+        // Too few votes for this model (a model that never lost has an infinite BT rating): a
+        // normal state of a young arena. Models with an L2 penalty are refitted with a small
+        // one (kYoungArenaL2) and say so; others answer with no ratings and the reason.
+        res.ratings.clear();
+        std::string why = e.detail().empty() ? std::string(e.what()) : e.detail();
+        if (attempt == 0 && used.has("l2") && used.number("l2") == 0) {
+          used.set("l2", kYoungArenaL2);
+          out["warning"] = why + "; shown with l2=" + kYoungArenaL2 + " until every model has won and lost";
+          out["params"] = used.values();
+        } else {
+          out["warning"] = why;
+          break;
+        }
+      }
     }
     for (const auto& x : res.ratings) {
       const auto i = static_cast<size_t>(x.model);
