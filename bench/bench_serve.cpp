@@ -4,6 +4,9 @@
 //       /v1/arenas/ID/votes (each on its own matchup, fetched before the clock starts) over
 //       CONNECTIONS keep-alive connections; votes/s and latency percentiles. DB defaults to
 //       sqlite:<temp file>; give postgresql://... for PostgreSQL.
+//   bench_serve wrk [SECONDS] [CONNECTIONS] [DB]     the same load from wrk (Debian's; 2 threads,
+//       CONNECTIONS connections, bench/serve_votes.lua), which costs the machine far less than
+//       one client thread per connection.
 //   bench_serve leaderboard [MODELS] [VOTES] [DB]   GET /v1/arenas/ID/leaderboard after VOTES
 //       battles among MODELS models were posted (in batches of 10,000); latency percentiles.
 // Every loop is bounded in count; a request taking over 10 s aborts the run.
@@ -188,6 +191,38 @@ int votes(int total, int connections, std::string db) {
   return failed.load() == 0 ? 0 : 1;
 }
 
+// wrk against the in-process server: matchups for ~30k votes/s over `seconds` are fetched first.
+int votes_wrk(int seconds, int connections, std::string db) {
+  if (db.empty()) db = temp_db();
+  Running r = start(db);
+  uint16_t port = r.server->port();
+  const int needed = 30000 * seconds;
+  std::string file = (std::filesystem::temp_directory_path() / ("bench_serve_matchups_" + std::to_string(getpid()))).string();
+  {
+    Connection c(port);
+    create_arena(c, 20);
+    std::FILE* f = std::fopen(file.c_str(), "w");
+    for (int i = 0; i < needed; ++i) {
+      auto [status, body] = c.request("GET", "/v1/arenas/bench/next");
+      if (status != 200) throw std::runtime_error("next: " + body);
+      std::fprintf(f, "%s\n", json::parse(body)["matchup"]["id"].get<std::string>().c_str());
+    }
+    std::fclose(f);
+  }
+  std::string script = std::string(PREFERO_SOURCE_DIR) + "/bench/serve_votes.lua";
+  std::string cmd = fmt::format("wrk -t2 -c{} -d{}s --latency -s {} http://127.0.0.1:{}/ -- {} 2", connections, seconds, script,
+                                port, file);
+  std::fprintf(stderr, "%s\n", cmd.c_str());
+  int rc = std::system(cmd.c_str());
+  std::filesystem::remove(file);
+  Connection c(port);
+  auto [status, body] = c.request("GET", "/v1/arenas/bench/leaderboard");
+  fmt::print("votes stored in the arena: {}\n", json::parse(body)["votes"].get<double>());
+  r.server->stop();
+  if (db.rfind("sqlite:", 0) == 0) std::filesystem::remove(db.substr(7));
+  return rc == 0 ? 0 : 1;
+}
+
 int leaderboard(int models, long long total, std::string db) {
   if (db.empty()) db = temp_db();
   Running r = start(db);
@@ -229,12 +264,13 @@ int main(int argc, char** argv) {
   try {
     if (mode == "votes")
       return votes(argc > 2 ? std::atoi(argv[2]) : 100000, argc > 3 ? std::atoi(argv[3]) : 32, argc > 4 ? argv[4] : "");
+    if (mode == "wrk") return votes_wrk(argc > 2 ? std::atoi(argv[2]) : 10, argc > 3 ? std::atoi(argv[3]) : 128, argc > 4 ? argv[4] : "");
     if (mode == "leaderboard")
       return leaderboard(argc > 2 ? std::atoi(argv[2]) : 200, argc > 3 ? std::atoll(argv[3]) : 10000000, argc > 4 ? argv[4] : "");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_serve: %s\n", e.what());
     return 1;
   }
-  std::fprintf(stderr, "usage: bench_serve votes [VOTES] [CONNECTIONS] [DB] | leaderboard [MODELS] [VOTES] [DB]\n");
+  std::fprintf(stderr, "usage: bench_serve votes [VOTES] [CONNECTIONS] [DB] | wrk [SECONDS] [CONNECTIONS] [DB] | leaderboard [MODELS] [VOTES] [DB]\n");
   return 2;
 }

@@ -39,12 +39,38 @@ void Service::catch_up() {
     apply(e);
     last_seen_.store(e.seq);
   }
+  drain_pending();
 }
 
+void Service::drain_pending() {
+  while (!pending_.empty() && pending_.begin()->first <= last_seen_.load() + 1) {
+    auto node = pending_.extract(pending_.begin());
+    if (node.key() == last_seen_.load() + 1) {
+      apply(node.mapped());
+      last_seen_.store(node.key());
+    }
+  }
+  applied_.notify_all();
+}
+
+// Appends, then applies the event itself (not read back from the store) once every smaller seq
+// is applied. A gap this process does not fill within a few milliseconds (another process
+// wrote those seqs) is read from the store.
 AppendResult Service::append(StoredEvent e) {
   e.time_ms = now();
   AppendResult res = store_.append(e);
-  catch_up();
+  if (res.duplicate) {  // the first copy may come from another process
+    catch_up();
+    return res;
+  }
+  e.seq = res.seq;
+  {
+    std::unique_lock lock(mu_);
+    if (e.seq > last_seen_.load()) pending_.emplace(e.seq, std::move(e));
+    drain_pending();
+    applied_.wait_for(lock, std::chrono::milliseconds(20), [&] { return last_seen_.load() >= res.seq; });
+  }
+  if (last_seen_.load() < res.seq) catch_up();
   return res;
 }
 
@@ -83,7 +109,13 @@ Response Service::handle(const Request& r) {
       return safe_error(413, "payload_too_large",
                             "the body has " + std::to_string(r.body.size()) + " bytes; the limit is " +
                                 std::to_string(opt_.max_body));
-    catch_up();
+    // Events of other processes on the same store: looked for at most every catch_up_ms (this
+    // process's own are applied as they are written).
+    const int64_t t = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (t - last_poll_ms_.load() >= opt_.catch_up_ms) {
+      last_poll_ms_.store(t);
+      catch_up();
+    }
     return route(r);
   } catch (const ApiError& e) {
     return safe_error(e.status, e.code, e.what(), e.field);

@@ -8,6 +8,7 @@
 // without the lock (the store may block for group commit) and then catch up under the exclusive
 // lock, which applies every new event in seq order.
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -33,6 +34,7 @@ struct ServiceOptions {
   // A leaderboard younger than this is served from the cache even when votes came in since
   // (fitting 200 models takes a few hundred ms; 0 = recompute whenever the arena changed).
   int64_t leaderboard_refresh_ms = 1000;
+  int catch_up_ms = 50;                   // how often requests look for other processes' events (0 = every request)
 };
 
 class Service {
@@ -91,6 +93,13 @@ class Service {
   mutable std::shared_mutex mu_;   // guards the state below
   std::mutex catch_up_mu_;         // one catch-up at a time
   std::atomic<int64_t> last_seen_{0};
+  // This process's own appended events, applied directly (no read back from the store) as soon
+  // as every smaller seq is applied; guarded by mu_. applied_ is signalled after each drain.
+  std::map<int64_t, StoredEvent> pending_;
+  std::condition_variable_any applied_;
+  void drain_pending();  // with mu_ held exclusively
+  // When handle() last asked the store for other processes' events (Unix ms).
+  std::atomic<int64_t> last_poll_ms_{0};
   std::atomic<uint64_t> draws_{0};  // matchmaking stream counter
   std::map<std::string, ArenaState> arenas_;
   std::map<std::string, PollState> polls_;

@@ -39,6 +39,7 @@ struct Api {
     o.clock = [this] { return clock; };
     o.seed = 7;
     o.leaderboard_refresh_ms = 0;  // every vote shows at once (the default batches refits per second)
+    o.catch_up_ms = 0;             // every request sees another service's votes at once
     return std::make_unique<Service>(*store, o);
   }
   Response call(const std::string& method, const std::string& path, const std::string& body = "",
