@@ -18,6 +18,7 @@
 #include "serve/http_auth.hpp"
 #include "serve/http_message.hpp"
 #include "serve/http_server.hpp"
+#include "serve/http_static.hpp"
 #include "serve/service.hpp"
 #include "serve/vote_store.hpp"
 #include "serve/web_assets.hpp"
@@ -27,16 +28,17 @@ namespace prefero {
 
 namespace {
 
-// The pages from --web DIR (a folder laid out as web/), for working on them without a rebuild.
+// The pages from --web DIR (a folder laid out as web/), for working on them without a rebuild:
+// the browser path picks the file as for the built-in pages (serve::web_page), then
+// serve::static_file reads it safely from DIR.
 serve::Response page_from(const std::string& dir, const serve::Request& req) {
-  serve::Response r = serve::web_page(req);  // which file the path maps to, and its type
+  serve::Response r = serve::web_page(req);
   if (r.status != 200) return r;
-  std::string name = req.path.rfind("/static/", 0) == 0 ? req.path.substr(8) : "";
   for (const auto& a : serve::web_assets())
-    if (std::string(a.bytes) == r.body) name = std::string(a.name);
-  std::ifstream in(dir + "/" + name, std::ios::binary);
-  if (!in) return serve::error_response(404, "not_found", "no file " + name + " in " + dir);
-  r.body.assign(std::istreambuf_iterator<char>(in), {});
+    if (a.bytes == r.body) {
+      if (auto file = serve::static_file(dir, "/" + std::string(a.name))) return *file;
+      return serve::error_response(404, "not_found", "no file " + std::string(a.name) + " in " + dir);
+    }
   return r;
 }
 
@@ -77,7 +79,7 @@ struct ServeOptions {
   std::string admin_token;
   std::string web;
   std::string sample;
-  int threads = 2;
+  int threads = 64;  // a vote holds its thread until its group commit: many threads, many votes per commit
   double rate = 50;
   size_t max_body = 1 << 20;
 };
@@ -175,7 +177,7 @@ void register_serve_command(CLI::App& app) {
   cmd->add_option("--admin-token", o.admin_token, "admin token (default: $PREFERO_ADMIN_TOKEN, else random)");
   cmd->add_option("--web", o.web, "serve the web pages from this folder (laid out as web/) instead of the built-in ones");
   cmd->add_option("--sample", o.sample, "create the arenas (*arena*.json) and polls (*poll*.json) in this folder that do not exist yet");
-  cmd->add_option("--threads", o.threads, "threads answering requests (default 2)");
+  cmd->add_option("--threads", o.threads, "threads answering requests (default 64: a vote waits for its group commit, so more threads let more votes share one commit)");
   cmd->add_option("--rate", o.rate, "requests per second per client address, bursts of twice that (default 50; 0 = no limit)");
   cmd->add_option("--max-body", o.max_body, "largest request body in bytes (default 1048576; larger gets 413)");
   cmd->callback([] { serve_main(o); });
