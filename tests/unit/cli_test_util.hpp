@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace prefero_test {
 
@@ -29,10 +30,20 @@ inline CliRun run_cli(const std::string& args) {
   return r;
 }
 
-// Writes `text` to a per-process temporary file and returns its path.
+// Writes `text` to a per-process temporary file and returns its path; the file is removed when
+// the test process exits.
 inline std::string temp_file(const std::string& name, const std::string& text) {
+  struct Made {
+    std::vector<std::filesystem::path> paths;
+    ~Made() {
+      std::error_code ec;
+      for (const auto& p : paths) std::filesystem::remove(p, ec);
+    }
+  };
+  static Made made;
   auto path = std::filesystem::temp_directory_path() / ("prefero_cli_" + std::to_string(getpid()) + "_" + name);
   std::ofstream(path) << text;
+  made.paths.push_back(path);
   return path.string();
 }
 
