@@ -112,10 +112,14 @@ Running start(const std::string& db) {
   r.service = std::make_unique<Service>(*r.store, o);
   HttpLimits limits;
   limits.rate_per_client = 0;  // one client address sends everything
-  limits.threads = 128;  // handlers wait on the group commit: enough of them to fill a batch
+  const char* threads = std::getenv("BENCH_SERVE_THREADS");
+  limits.threads = threads ? std::atoi(threads) : 4;  // as `prefero serve` (votes wait for their commit without a thread)
   Service* s = r.service.get();
   r.server = std::make_unique<HttpServer>("127.0.0.1", 0,
-                                          [s](const Request& q) { return q.path.rfind("/v1", 0) == 0 ? s->handle(q) : web_page(q); },
+                                          AsyncHandler([s](const Request& q, Respond reply) {
+                                            if (q.path.rfind("/v1", 0) == 0) return s->handle_async(q, std::move(reply));
+                                            reply(web_page(q));
+                                          }),
                                           limits);
   r.server->start();
   return r;

@@ -1,6 +1,7 @@
 #pragma once
 // A request and a response as the service logic sees them, independent of the HTTP library:
 // the server (serve/http_server) fills a Request from the wire and writes the Response back.
+#include <functional>
 #include <map>
 #include <string>
 
@@ -31,6 +32,9 @@ struct Response {
   std::string body;
   std::map<std::string, std::string> headers;  // extra headers (e.g. "Retry-After", "Location")
 };
+
+// Sends the answer to a request (see AsyncHandler in http_server.hpp): called exactly once.
+using Respond = std::function<void(Response)>;
 
 // {"error": {"code": CODE, "message": MESSAGE, "field": FIELD}} with `status`; `field` is the
 // request field at fault ("" = none, written as null).

@@ -211,13 +211,14 @@ class RateLimiter {
 };
 
 struct Shared {
-  Shared(Handler h, const HttpLimits& l) : handler(std::move(h)), limits(l), rate(l.rate_per_client, l.burst_per_client) {}
-  Handler handler;
+  Shared(AsyncHandler h, const HttpLimits& l) : handler(std::move(h)), limits(l), rate(l.rate_per_client, l.burst_per_client) {}
+  AsyncHandler handler;
   HttpLimits limits;
   RateLimiter rate;
   std::atomic<int> open{0};       // sessions alive
   std::atomic<int> busy{0};       // requests read whose answer is not written yet
   std::atomic<int> rejecting{0};  // 503 writers alive
+  std::atomic<int> awaiting{0};   // handler calls whose reply was not called yet
   std::chrono::milliseconds timeout() const { return std::chrono::milliseconds(std::max(1, limits.read_timeout_ms)); }
 };
 
@@ -299,18 +300,26 @@ class Session : public std::enable_shared_from_this<Session> {
       r.headers["Retry-After"] = std::to_string(wait);
       return reply(r, version, keep_alive, head);
     }
-    reply(call_handler(req), version, keep_alive, head);
+    call_handler(req, [self = shared_from_this(), version, keep_alive, head](Response r) {
+      // On this session's strand: at once when called there, else queued to it (e.g. from the
+      // store's writer thread once a vote is durable).
+      net::dispatch(self->stream_.get_executor(), [self, r = std::move(r), version, keep_alive, head] {
+        self->reply(r, version, keep_alive, head);
+      });
+      --self->shared_->awaiting;
+    });
   }
 
-  Response call_handler(const Request& req) {
+  void call_handler(const Request& req, Respond done) {
+    ++shared_->awaiting;
     try {
-      return shared_->handler(req);
+      return shared_->handler(req, done);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "prefero serve: internal error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
     } catch (...) {
       std::fprintf(stderr, "prefero serve: internal error on %s %s\n", req.method.c_str(), req.path.c_str());
     }
-    return error_response(500, "internal", "internal server error");
+    done(error_response(500, "internal", "internal server error"));
   }
 
   // A read that ended without a request: answer malformed or oversized ones, else just close.
@@ -460,7 +469,11 @@ struct HttpServer::Impl {
   }
 };
 
-HttpServer::HttpServer(std::string host, uint16_t port, Handler handler, HttpLimits limits) : impl_(std::make_unique<Impl>()) {
+HttpServer::HttpServer(std::string host, uint16_t port, Handler handler, HttpLimits limits)
+    : HttpServer(std::move(host), port,
+                 AsyncHandler([h = std::move(handler)](const Request& r, Respond reply) { reply(h(r)); }), limits) {}
+
+HttpServer::HttpServer(std::string host, uint16_t port, AsyncHandler handler, HttpLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->thread_count = std::max(1, limits.threads);
   impl_->shared = std::make_shared<Shared>(std::move(handler), limits);
   const tcp::endpoint ep = resolve(impl_->ioc, host, port);
@@ -474,7 +487,13 @@ HttpServer::HttpServer(std::string host, uint16_t port, Handler handler, HttpLim
   impl_->accept();
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+  // A reply still to come (a vote waiting for its commit) refers to the io_context: wait for it
+  // (bounded; stores answer within one commit).
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (impl_->shared->awaiting.load() > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
 
 uint16_t HttpServer::port() const {
   beast::error_code ec;

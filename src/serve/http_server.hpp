@@ -26,12 +26,16 @@ struct HttpLimits {
 };
 
 using Handler = std::function<Response(const Request&)>;
+// An asynchronous handler calls its Respond exactly once, from any thread, now or later (e.g. once
+// a vote is durable), so no server thread waits for the database; it must not throw after that.
+using AsyncHandler = std::function<void(const Request&, Respond)>;
 
 class HttpServer {
  public:
   // Listens on host:port at once (port 0 = a free port, see port()). Throws std::runtime_error
   // when the address cannot be bound.
   HttpServer(std::string host, uint16_t port, Handler handler, HttpLimits limits = {});
+  HttpServer(std::string host, uint16_t port, AsyncHandler handler, HttpLimits limits = {});
   ~HttpServer();  // stop()s
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -3,6 +3,8 @@
 #include "serve/service.hpp"
 
 #include <chrono>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -14,6 +16,10 @@ namespace prefero::serve {
 Service::Service(VoteStore& store, ServiceOptions options) : store_(store), opt_(std::move(options)) {
   hmac_key_ = !opt_.hmac_key.empty() ? opt_.hmac_key : digest_hex("prefero matchup key\n" + opt_.admin_token);
   catch_up();
+}
+
+Service::~Service() {
+  while (in_flight_.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 int64_t Service::now() const {
@@ -53,25 +59,51 @@ void Service::drain_pending() {
   applied_.notify_all();
 }
 
-// Appends, then applies the event itself (not read back from the store) once every smaller seq
-// is applied. A gap this process does not fill within a few milliseconds (another process
-// wrote those seqs) is read from the store.
 AppendResult Service::append(StoredEvent e) {
   e.time_ms = now();
   AppendResult res = store_.append(e);
+  e.seq = res.seq;
+  apply_own(std::move(e), res, 20);
+  return res;
+}
+
+// Applies the event itself (not read back from the store) once every smaller seq is applied. A
+// gap not filled within wait_ms (another process wrote those seqs) is read from the store.
+void Service::apply_own(StoredEvent e, const AppendResult& res, int wait_ms) {
   if (res.duplicate) {  // the first copy may come from another process
     catch_up();
-    return res;
+    return;
   }
-  e.seq = res.seq;
   {
     std::unique_lock lock(mu_);
     if (e.seq > last_seen_.load()) pending_.emplace(e.seq, std::move(e));
     drain_pending();
-    applied_.wait_for(lock, std::chrono::milliseconds(20), [&] { return last_seen_.load() >= res.seq; });
+    if (wait_ms > 0)
+      applied_.wait_for(lock, std::chrono::milliseconds(wait_ms), [&] { return last_seen_.load() >= res.seq; });
   }
   if (last_seen_.load() < res.seq) catch_up();
-  return res;
+}
+
+Response Service::commit(PendingWrite w) {
+  if (w.now) return std::move(*w.now);
+  return w.answer(append(std::move(w.event)));
+}
+
+// The answer is built on the store's writer thread right after the commit: applying the event
+// there keeps seq order without any thread waiting for the disk.
+void Service::commit_async(PendingWrite w, Respond reply) {
+  w.event.time_ms = now();
+  ++in_flight_;
+  store_.append_async(std::move(w.event), [this, answer = std::move(w.answer), reply = std::move(reply)](
+                                              const StoredEvent& e, const AppendResult& res, std::exception_ptr error) {
+    Response out = answer_errors([&] {
+      if (error) std::rethrow_exception(error);
+      apply_own(e, res, 0);
+      return answer(res);
+    });
+    reply(std::move(out));
+    --in_flight_;
+  });
 }
 
 // The one place state changes: every event of the log passes here once, in seq order.
@@ -103,27 +135,33 @@ const PollState& Service::poll_or_404(const std::string& id) const {
   return it->second;
 }
 
-Response Service::handle(const Request& r) {
-  try {
-    if (r.body.size() > opt_.max_body)
-      return safe_error(413, "payload_too_large",
-                            "the body has " + std::to_string(r.body.size()) + " bytes; the limit is " +
-                                std::to_string(opt_.max_body));
-    // Events of other processes on the same store: looked for at most every catch_up_ms (this
-    // process's own are applied as they are written).
-    const int64_t t = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    if (t - last_poll_ms_.load() >= opt_.catch_up_ms) {
-      last_poll_ms_.store(t);
-      catch_up();
-    }
-    return route(r);
-  } catch (const ApiError& e) {
-    return safe_error(e.status, e.code, e.what(), e.field);
-  } catch (const InputError& e) {
-    return safe_error(400, "bad_request", e.detail().empty() ? e.what() : e.detail());
-  } catch (const std::exception& e) {
-    return safe_error(500, "internal", std::string("internal error: ") + e.what());
+// Events of other processes on the same store: looked for at most every catch_up_ms (this
+// process's own are applied as they are written).
+void Service::look_for_other_processes() {
+  const int64_t t = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  if (t - last_poll_ms_.load() >= opt_.catch_up_ms) {
+    last_poll_ms_.store(t);
+    catch_up();
   }
+}
+
+Response Service::handle(const Request& r) {
+  return answer_errors([&] {
+    check_body_size(r, opt_.max_body);
+    look_for_other_processes();
+    return route(r, nullptr);
+  });
+}
+
+void Service::handle_async(const Request& r, Respond reply) {
+  PendingWrite w;
+  Response out = answer_errors([&] {
+    check_body_size(r, opt_.max_body);
+    look_for_other_processes();
+    return route(r, &w);
+  });
+  if (!w.answer) return reply(std::move(out));
+  commit_async(std::move(w), std::move(reply));
 }
 
 namespace {
@@ -145,9 +183,15 @@ std::vector<std::string> split_path(const std::string& path) {
 
 }  // namespace
 
-Response Service::route(const Request& r) {
+Response Service::route(const Request& r, PendingWrite* deferred) {
   const auto p = split_path(r.path);
   const std::string& m = r.method;
+  // Votes, ballots and battles: handed back to handle_async when it asked, else committed here.
+  auto write = [&](PendingWrite w) {
+    if (!deferred || w.now) return commit(std::move(w));
+    *deferred = std::move(w);
+    return Response{};
+  };
   auto wrong_method = [&]() {
     return safe_error(405, "method_not_allowed", m + " is not allowed on " + r.path);
   };
@@ -179,8 +223,8 @@ Response Service::route(const Request& r) {
       if (what == "items") return m == "POST" ? add_items(r, id) : wrong_method();
       if (what == "tokens") return m == "POST" ? arena_tokens(r, id) : wrong_method();
       if (what == "next") return m == "GET" ? next_matchup(r, id) : wrong_method();
-      if (what == "votes") return m == "POST" ? post_vote(r, id) : wrong_method();
-      if (what == "battles") return m == "POST" ? post_battles(r, id) : wrong_method();
+      if (what == "votes") return m == "POST" ? write(post_vote(r, id)) : wrong_method();
+      if (what == "battles") return m == "POST" ? write(post_battles(r, id)) : wrong_method();
       if (what == "leaderboard") return m == "GET" ? leaderboard(r, id) : wrong_method();
       if (what == "audit") return m == "GET" ? audit(r, id) : wrong_method();
       if (what == "flags") return m == "GET" ? flags(r, id) : wrong_method();
@@ -193,7 +237,7 @@ Response Service::route(const Request& r) {
     if (p.size() == 4) {
       const std::string& what = p[3];
       if (what == "tokens") return m == "POST" ? poll_tokens(r, id) : wrong_method();
-      if (what == "ballots") return m == "POST" ? post_ballot(r, id) : wrong_method();
+      if (what == "ballots") return m == "POST" ? write(post_ballot(r, id)) : wrong_method();
       if (what == "results") return m == "GET" ? poll_results(r, id) : wrong_method();
       if (what == "ballots.preflib") return m == "GET" ? poll_preflib(r, id) : wrong_method();
       if (what == "close") return m == "POST" ? close_poll(r, id) : wrong_method();

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <shared_mutex>
 #include <string>
@@ -37,10 +38,28 @@ struct ServiceOptions {
   int catch_up_ms = 50;                   // how often requests look for other processes' events (0 = every request)
 };
 
+// A checked write: the event to append and how to answer once it is durable, or (`now` set) the
+// answer without any append (an idempotent retry, a vote over the daily cap).
+struct PendingWrite {
+  std::optional<Response> now;
+  StoredEvent event;
+  std::function<Response(const AppendResult&)> answer;
+  static PendingWrite at_once(Response r) {
+    PendingWrite w;
+    w.now = std::move(r);
+    return w;
+  }
+};
+
 class Service {
  public:
   Service(VoteStore& store, ServiceOptions options);
+  ~Service();  // waits for the answers of appends still in the store's queue
   Response handle(const Request& request);
+  // The same answers, for a server that must not block: a vote, ballot or battle is answered by
+  // `reply` on the store's writer thread once it is durable (group commit without a thread
+  // waiting per vote); every other request is answered before this returns.
+  void handle_async(const Request& request, Respond reply);
   // Applies events appended by another process since the last one seen.
   void catch_up();
   // The largest seq applied.
@@ -53,10 +72,18 @@ class Service {
   void apply_poll(const StoredEvent& e, const json& body);
   // Appends, then catches up (so the event is applied); returns the store's answer.
   AppendResult append(StoredEvent e);
+  // After this process appended `e` (its seq set): applies it once every smaller seq is applied,
+  // waiting up to `wait_ms` for other threads' appends before reading a gap from the store.
+  void apply_own(StoredEvent e, const AppendResult& res, int wait_ms);
+  Response commit(PendingWrite w);                                      // append and answer
+  void commit_async(PendingWrite w, Respond reply);  // the same, answered later
+  void look_for_other_processes();  // catch_up at most every catch_up_ms
+  std::atomic<int> in_flight_{0};   // commit_async calls not answered yet
   int64_t now() const;
   bool is_admin(const Request& r) const;
 
-  Response route(const Request& r);
+  // Answers r; with `deferred`, a vote, ballot or battle is left there to commit_async instead.
+  Response route(const Request& r, PendingWrite* deferred);
   // Arenas (arena.cpp).
   Response create_arena(const Request& r);
   Response list_arenas(const Request& r);
@@ -64,8 +91,8 @@ class Service {
   Response add_items(const Request& r, const std::string& id);
   Response arena_tokens(const Request& r, const std::string& id);
   Response next_matchup(const Request& r, const std::string& id);
-  Response post_vote(const Request& r, const std::string& id);
-  Response post_battles(const Request& r, const std::string& id);
+  PendingWrite post_vote(const Request& r, const std::string& id);
+  PendingWrite post_battles(const Request& r, const std::string& id);
   Response leaderboard(const Request& r, const std::string& id);
   Response audit(const Request& r, const std::string& id);
   Response flags(const Request& r, const std::string& id);
@@ -79,7 +106,7 @@ class Service {
   Response list_polls(const Request& r);
   Response get_poll(const Request& r, const std::string& id);
   Response poll_tokens(const Request& r, const std::string& id);
-  Response post_ballot(const Request& r, const std::string& id);
+  PendingWrite post_ballot(const Request& r, const std::string& id);
   Response poll_results(const Request& r, const std::string& id);
   Response poll_preflib(const Request& r, const std::string& id);
   Response close_poll(const Request& r, const std::string& id);

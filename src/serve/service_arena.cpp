@@ -308,7 +308,7 @@ json Service::vote_answer(const ArenaState& a, int64_t seq) const {
   return json{{"vote", v}};
 }
 
-Response Service::post_vote(const Request& r, const std::string& id) {
+PendingWrite Service::post_vote(const Request& r, const std::string& id) {
   const json b = parse_body(r);
   const std::string key = r.header("idempotency-key");
   const std::string matchup = get_string(b, "matchup", "", true);
@@ -318,7 +318,7 @@ Response Service::post_vote(const Request& r, const std::string& id) {
     const ArenaState& a = arena_or_404(id);
     if (!key.empty()) {
       auto done = idempotency_.find({"arena:" + id, key});
-      if (done != idempotency_.end()) return json_response(201, vote_answer(a, done->second));
+      if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, vote_answer(a, done->second)));
     }
     // The matchup: seal(payload), payload = [arena, item, [models in slot order], nonce].
     std::string payload;
@@ -377,7 +377,7 @@ Response Service::post_vote(const Request& r, const std::string& id) {
         Response resp = safe_error(429, "too_many_requests",
                                        "this voter reached the daily cap of " + std::to_string(a.daily_cap) + " votes");
         resp.headers["Retry-After"] = std::to_string((kDayMs - t % kDayMs + 999) / 1000);
-        return resp;
+        return PendingWrite::at_once(resp);
       }
     }
     const auto mk = matchup_key(matchup);
@@ -388,12 +388,13 @@ Response Service::post_vote(const Request& r, const std::string& id) {
   e.stream = "arena:" + id;
   e.kind = "vote";
   e.idempotency_key = key;
-  const AppendResult res = append(e);
-  std::shared_lock lock(mu_);
-  return json_response(201, vote_answer(arena_or_404(id), res.seq));
+  return {std::nullopt, std::move(e), [this, id](const AppendResult& res) {
+            std::shared_lock lock(mu_);
+            return json_response(201, vote_answer(arena_or_404(id), res.seq));
+          }};
 }
 
-Response Service::post_battles(const Request& r, const std::string& id) {
+PendingWrite Service::post_battles(const Request& r, const std::string& id) {
   if (!is_admin(r)) throw admin_error(r);
   const json b = parse_body(r);
   const std::string key = r.header("idempotency-key");
@@ -406,7 +407,7 @@ Response Service::post_battles(const Request& r, const std::string& id) {
     const ArenaState& a = arena_or_404(id);
     if (!key.empty()) {
       auto done = idempotency_.find({"arena:" + id, key});
-      if (done != idempotency_.end()) return json_response(201, json{{"battles", {{"seq", done->second}, {"count", list.size()}}}});
+      if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, json{{"battles", {{"seq", done->second}, {"count", list.size()}}}}));
     }
     json norm = json::array();
     for (size_t i = 0; i < list.size(); ++i) {
@@ -429,8 +430,9 @@ Response Service::post_battles(const Request& r, const std::string& id) {
   e.kind = "battle";
   e.actor = "admin";
   e.idempotency_key = key;
-  const AppendResult res = append(e);
-  return json_response(201, json{{"battles", {{"seq", res.seq}, {"count", list.size()}}}});
+  return {std::nullopt, std::move(e), [count = list.size()](const AppendResult& res) {
+            return json_response(201, json{{"battles", {{"seq", res.seq}, {"count", count}}}});
+          }};
 }
 
 std::set<std::string> Service::flagged_actors(const ArenaState& a) const {

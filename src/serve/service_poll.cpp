@@ -127,7 +127,7 @@ Response Service::poll_tokens(const Request& r, const std::string& id) {
   return json_response(201, json{{"tokens", tokens}});
 }
 
-Response Service::post_ballot(const Request& r, const std::string& id) {
+PendingWrite Service::post_ballot(const Request& r, const std::string& id) {
   const json b = parse_body(r);
   const std::string key = r.header("idempotency-key");
   StoredEvent e;
@@ -137,7 +137,7 @@ Response Service::post_ballot(const Request& r, const std::string& id) {
     const PollState& p = poll_or_404(id);
     if (!key.empty()) {
       auto done = idempotency_.find({"poll:" + id, key});
-      if (done != idempotency_.end()) return json_response(201, json{{"ballot", {{"seq", done->second}}}});
+      if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, json{{"ballot", {{"seq", done->second}}}}));
     }
     const int64_t t = now();
     if (!open_at(p, t))
@@ -163,8 +163,9 @@ Response Service::post_ballot(const Request& r, const std::string& id) {
   e.stream = "poll:" + id;
   e.kind = "ballot";
   e.idempotency_key = key;
-  const AppendResult res = append(e);
-  return json_response(201, json{{"ballot", {{"seq", res.seq}, {"replaced", replacing}}}});
+  return {std::nullopt, std::move(e), [replacing](const AppendResult& res) {
+            return json_response(201, json{{"ballot", {{"seq", res.seq}, {"replaced", replacing}}}});
+          }};
 }
 
 Response Service::poll_results(const Request&, const std::string& id) {

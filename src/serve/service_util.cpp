@@ -1,6 +1,8 @@
 // Helpers shared by the service's handlers (see service_util.hpp).
 #include "serve/service_util.hpp"
 
+#include "core/error.hpp"
+
 #include <cctype>
 #include <cstdio>
 
@@ -104,6 +106,24 @@ Response json_response(int status, const json& body) {
   r.status = status;
   r.body = dump_json(body);
   return r;
+}
+
+Response answer_errors(const std::function<Response()>& f) {
+  try {
+    return f();
+  } catch (const ApiError& e) {
+    return safe_error(e.status, e.code, e.what(), e.field);
+  } catch (const InputError& e) {
+    return safe_error(400, "bad_request", e.detail().empty() ? e.what() : e.detail());
+  } catch (const std::exception& e) {
+    return safe_error(500, "internal", std::string("internal error: ") + e.what());
+  }
+}
+
+void check_body_size(const Request& r, size_t max_body) {
+  if (r.body.size() > max_body)
+    throw ApiError(413, "payload_too_large",
+                   "the body has " + std::to_string(r.body.size()) + " bytes; the limit is " + std::to_string(max_body));
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // Helpers shared by the service's handlers: the API error (thrown, turned into the JSON error
 // shape by Service::handle), JSON body parsing and typed field access naming the field at fault.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,10 @@ std::string dump_json(const json& j);
 Response safe_error(int status, const std::string& code, const std::string& message, const std::string& field = "");
 // A JSON response with `status`.
 Response json_response(int status, const json& body);
+// f(), or the JSON error for what it threw: ApiError as given, InputError 400, anything else 500.
+Response answer_errors(const std::function<Response()>& f);
+// 413 (ApiError) when the body is longer than max_body.
+void check_body_size(const Request& r, size_t max_body);
 // Unix ms from a JSON number (ms) or an ISO 8601 UTC string "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM]".
 int64_t parse_time_ms(const json& v, const std::string& field);
 // A short identifier: letters, digits, '-', '_', '.', 1..64 characters.

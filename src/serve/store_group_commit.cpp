@@ -2,6 +2,7 @@
 #include "serve/store_group_commit.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace prefero::serve {
@@ -20,18 +21,34 @@ GroupCommitter::~GroupCommitter() {
   writer_.join();
 }
 
+void GroupCommitter::enqueue(PendingAppend* p) {
+  bool was_empty = false;
+  {
+    std::lock_guard lock(mu_);
+    was_empty = queue_.empty();
+    queue_.push_back(p);
+  }
+  // The writer only sleeps on an empty queue: waking it for every append would cost a futex
+  // call each (expensive on a VM) while it is busy writing the previous batch anyway.
+  if (was_empty) queued_.notify_one();
+}
+
 AppendResult GroupCommitter::append(const StoredEvent& e) {
   PendingAppend p;
   p.event = &e;
-  {
-    std::lock_guard lock(mu_);
-    queue_.push_back(&p);
-  }
-  queued_.notify_one();
+  enqueue(&p);
   std::unique_lock lock(p.mu);
   p.cv.wait(lock, [&] { return p.done; });
   if (p.error) std::rethrow_exception(p.error);
   return p.result;
+}
+
+void GroupCommitter::append_async(StoredEvent e, AppendDone done) {
+  auto* p = new PendingAppend;
+  p->owned = std::move(e);
+  p->event = &p->owned;
+  p->on_done = std::move(done);
+  enqueue(p);
 }
 
 // Runs until the committer is destroyed and the queue is empty; each turn writes one batch.
@@ -53,6 +70,16 @@ void GroupCommitter::run() {
     }
     // Notify under the caller's lock: the caller cannot return (and free *p) before the unlock.
     for (PendingAppend* p : batch) {
+      if (p->on_done) {
+        std::unique_ptr<PendingAppend> own(p);
+        if (!error) p->owned.seq = p->result.seq;
+        try {
+          p->on_done(p->owned, p->result, error);
+        } catch (...) {
+          // AppendDone must not throw; one that does must not stop the writer for everyone.
+        }
+        continue;
+      }
       std::lock_guard done_lock(p->mu);
       if (error) p->error = error;
       p->done = true;

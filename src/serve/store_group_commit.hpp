@@ -16,9 +16,10 @@
 
 namespace prefero::serve {
 
-// One append waiting for its batch. The caller owns it (on its stack) and waits on its own
+// One append waiting for its batch. A blocking caller owns it (on its stack) and waits on its own
 // condition variable, so the writer wakes exactly the callers of the batch it committed (no herd
-// of every waiting thread fighting for one mutex after each commit).
+// of every waiting thread fighting for one mutex after each commit). An asynchronous append is
+// owned by the queue (`owned` holds the event) and answered by calling `on_done`.
 struct PendingAppend {
   const StoredEvent* event = nullptr;
   AppendResult result;
@@ -26,6 +27,8 @@ struct PendingAppend {
   std::mutex mu;             // guards done
   std::condition_variable cv;
   bool done = false;
+  StoredEvent owned;         // asynchronous appends: the event
+  AppendDone on_done;        // asynchronous appends: called after the commit instead of waking a caller
 };
 
 class GroupCommitter {
@@ -42,9 +45,13 @@ class GroupCommitter {
 
   // Blocks until the event's batch committed; rethrows the batch's error.
   AppendResult append(const StoredEvent& e);
+  // Queues the event and returns at once; `done` runs on the writer thread after its batch
+  // committed (or failed), with the event's seq set.
+  void append_async(StoredEvent e, AppendDone done);
 
  private:
   void run();
+  void enqueue(PendingAppend* p);
 
   WriteBatch write_batch_;
   std::size_t max_batch_;

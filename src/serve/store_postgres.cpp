@@ -109,6 +109,7 @@ class PostgresStore : public VoteStore {
   ~PostgresStore() override { committer_.reset(); }
 
   AppendResult append(const StoredEvent& e) override { return committer_->append(e); }
+  void append_async(StoredEvent e, AppendDone done) override { committer_->append_async(std::move(e), std::move(done)); }
 
   void scan(int64_t after, const std::function<void(const StoredEvent&)>& on_event) override {
     const int64_t until = last_seq();

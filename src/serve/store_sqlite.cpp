@@ -124,6 +124,7 @@ class SqliteStore : public VoteStore {
   ~SqliteStore() override { shut_down(); }
 
   AppendResult append(const StoredEvent& e) override { return committer_->append(e); }
+  void append_async(StoredEvent e, AppendDone done) override { committer_->append_async(std::move(e), std::move(done)); }
 
   void scan(int64_t after, const std::function<void(const StoredEvent&)>& on_event) override {
     // A snapshot of what is committed now, read in chunks so on_event runs outside the lock (it

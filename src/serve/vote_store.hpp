@@ -5,6 +5,7 @@
 // catches up by reading what it has not seen (scan from its last seq). Backends: SQLite
 // (`sqlite:PATH`, the default) and PostgreSQL (`postgresql://...`).
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -28,12 +29,30 @@ struct AppendResult {
   bool duplicate = false;  // the stream already had this idempotency key: nothing was written
 };
 
+// Called once an append is durable (error = nullptr) or failed: with the event as written (its
+// seq set) and the store's answer.
+using AppendDone = std::function<void(const StoredEvent& e, const AppendResult& result, std::exception_ptr error)>;
+
 class VoteStore {
  public:
   virtual ~VoteStore() = default;
   // Writes one event; durable when this returns (committed and synced). Safe to call from many
   // threads at once; backends group concurrent appends into one transaction (group commit).
   virtual AppendResult append(const StoredEvent& e) = 0;
+  // The same without blocking the caller: `done` runs once the event is durable, on the store's
+  // writer thread (or at once, in this default). `done` must be quick (it delays the next group
+  // commit) and must not append; it may scan.
+  virtual void append_async(StoredEvent e, AppendDone done) {
+    AppendResult result;
+    std::exception_ptr error;
+    try {
+      result = append(e);
+      e.seq = result.seq;
+    } catch (...) {
+      error = std::current_exception();
+    }
+    done(e, result, error);
+  }
   // Every event with seq > after, in seq order.
   virtual void scan(int64_t after, const std::function<void(const StoredEvent&)>& on_event) = 0;
   // The largest seq written (0 when empty).

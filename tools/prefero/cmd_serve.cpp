@@ -79,7 +79,7 @@ struct ServeOptions {
   std::string admin_token;
   std::string web;
   std::string sample;
-  int threads = 64;  // a vote holds its thread until its group commit: many threads, many votes per commit
+  int threads = 4;  // votes, ballots and battles wait for their commit without a thread
   double rate = 50;
   size_t max_body = 1 << 20;
 };
@@ -119,9 +119,9 @@ void serve_main(const ServeOptions& o) {
   so.max_body = o.max_body;
   serve::Service service(*store, so);
   if (!o.sample.empty()) load_samples(service, o.sample, admin_token);
-  serve::Handler handler = [&service, web = o.web](const serve::Request& r) {
-    if (r.path == "/v1" || r.path.rfind("/v1/", 0) == 0) return service.handle(r);
-    return web.empty() ? serve::web_page(r) : page_from(web, r);
+  serve::AsyncHandler handler = [&service, web = o.web](const serve::Request& r, serve::Respond reply) {
+    if (r.path == "/v1" || r.path.rfind("/v1/", 0) == 0) return service.handle_async(r, std::move(reply));
+    reply(web.empty() ? serve::web_page(r) : page_from(web, r));
   };
 
   serve::HttpLimits limits;
@@ -177,7 +177,7 @@ void register_serve_command(CLI::App& app) {
   cmd->add_option("--admin-token", o.admin_token, "admin token (default: $PREFERO_ADMIN_TOKEN, else random)");
   cmd->add_option("--web", o.web, "serve the web pages from this folder (laid out as web/) instead of the built-in ones");
   cmd->add_option("--sample", o.sample, "create the arenas (*arena*.json) and polls (*poll*.json) in this folder that do not exist yet");
-  cmd->add_option("--threads", o.threads, "threads answering requests (default 64: a vote waits for its group commit, so more threads let more votes share one commit)");
+  cmd->add_option("--threads", o.threads, "threads answering requests (default 4; a vote, ballot or battle waits for its group commit without holding one)");
   cmd->add_option("--rate", o.rate, "requests per second per client address, bursts of twice that (default 50; 0 = no limit)");
   cmd->add_option("--max-body", o.max_body, "largest request body in bytes (default 1048576; larger gets 413)");
   cmd->callback([] { serve_main(o); });
