@@ -5,9 +5,9 @@ import subprocess
 import pytest
 
 import prefero
-from conftest import CLI, SOURCE
+from conftest import CLI, EXAMPLES
 
-EXAMPLE = str(SOURCE / "examples" / "city_council.toi")
+EXAMPLE = str(EXAMPLES / "city_council.toi")
 
 
 def cli_error(*args):
@@ -56,7 +56,7 @@ def test_bad_battles_file(tmp_path):
 
 def test_committee_size_too_large():
     p = prefero.profile(approvals=[{"a"}, {"b"}])
-    f = SOURCE / "examples" / "park_approval.cat"
+    f = EXAMPLES / "park_approval.cat"
     assert py_error(prefero.committee, f, "pav", 99) == cli_error("committee", str(f), "--rule", "pav", "--size", "99")
     with pytest.raises(prefero.InputError):
         prefero.committee(p, "pav", 5)

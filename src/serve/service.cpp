@@ -14,7 +14,7 @@
 namespace prefero::serve {
 
 Service::Service(VoteStore& store, ServiceOptions options) : store_(store), opt_(std::move(options)) {
-  hmac_key_ = !opt_.hmac_key.empty() ? opt_.hmac_key : digest_hex("prefero matchup key\n" + opt_.admin_token);
+  hmac_key_ = !opt_.hmac_key.empty() ? opt_.hmac_key : sha256_hex("prefero matchup key\n" + opt_.admin_token);
   catch_up();
 }
 
@@ -29,7 +29,7 @@ int64_t Service::now() const {
 }
 
 bool Service::is_admin(const Request& r) const {
-  return !opt_.admin_token.empty() && constant_time_equal(r.token(), opt_.admin_token);
+  return !opt_.admin_token.empty() && same_token(r.token(), opt_.admin_token);
 }
 
 void Service::catch_up() {

@@ -34,12 +34,12 @@ std::string voter_of(const Request& r, bool admin, const std::set<std::string>& 
   if (admin) return "admin";
   const std::string token = r.token();
   if (!token.empty()) {
-    const std::string h = digest_hex(token);
+    const std::string h = sha256_hex(token);
     if (!token_hashes.count(h)) throw ApiError(401, "unauthorized", "unknown voter token");
     return "token:" + h.substr(0, 32);
   }
   if (voting == "token") throw ApiError(401, "unauthorized", "voting here needs a voter token (Authorization: Bearer TOKEN)");
-  return "anon:" + digest_hex("client\n" + r.client).substr(0, 32);
+  return "anon:" + sha256_hex("client\n" + r.client).substr(0, 32);
 }
 
 bool query_bool(const Request& r, const std::string& key, bool def) {
@@ -227,7 +227,7 @@ Response Service::arena_tokens(const Request& r, const std::string& id) {
   for (int64_t i = 0; i < count; ++i) {
     const std::string t = random_token();
     tokens.push_back(t);
-    hashes.push_back(digest_hex(t));
+    hashes.push_back(sha256_hex(t));
   }
   StoredEvent e;
   e.stream = "arena:" + id;

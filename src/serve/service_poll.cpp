@@ -116,7 +116,7 @@ Response Service::poll_tokens(const Request& r, const std::string& id) {
   json tokens = json::array(), hashes = json::array();
   for (int64_t i = 0; i < count; ++i) {
     tokens.push_back(random_token());
-    hashes.push_back(digest_hex(tokens.back().get<std::string>()));
+    hashes.push_back(sha256_hex(tokens.back().get<std::string>()));
   }
   StoredEvent e;
   e.stream = "poll:" + id;
@@ -146,13 +146,13 @@ PendingWrite Service::post_ballot(const Request& r, const std::string& id) {
     // Voter: a token of this poll ("token:<hash>"), or the client address where anonymous.
     const std::string token = r.token();
     if (!token.empty() && !is_admin(r)) {
-      const std::string h = digest_hex(token);
+      const std::string h = sha256_hex(token);
       if (!p.token_hashes.count(h)) throw ApiError(401, "unauthorized", "unknown voter token");
       e.actor = "token:" + h.substr(0, 32);
     } else if (p.voting == "token") {
       throw ApiError(401, "unauthorized", "this poll takes ballots with a voter token (Authorization: Bearer TOKEN)");
     } else {
-      e.actor = "anon:" + digest_hex("client\n" + r.client).substr(0, 32);
+      e.actor = "anon:" + sha256_hex("client\n" + r.client).substr(0, 32);
     }
     if (p.ballot_of.count(e.actor)) {
       if (!p.replace) throw ApiError(409, "conflict", "this voter already cast a ballot and this poll does not allow replacing it");

@@ -1,15 +1,9 @@
-// The service's signing and hashing: HMAC-SHA-256 and SHA-256 from serve/http_auth.
+// Sealed matchup ids (SIV over HMAC-SHA-256 from serve/http_auth) and hex helpers.
 #include "serve/service_sign.hpp"
 
 #include "serve/http_auth.hpp"
 
 namespace prefero::serve {
-
-std::string sign(const std::string& key, const std::string& msg) { return hmac_sha256_hex(key, msg); }
-
-std::string digest_hex(const std::string& msg) { return sha256_hex(msg); }
-
-bool constant_time_equal(const std::string& a, const std::string& b) { return same_token(a, b); }
 
 namespace {
 

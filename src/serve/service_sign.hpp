@@ -1,18 +1,13 @@
 #pragma once
-// Signing and hashing for the service: matchup ids are signed so that they need no server state
-// (they survive restarts and work across processes), and voter tokens are stored only as hashes.
+// Sealed matchup ids for the service: they need no server state (they survive restarts and work
+// across processes). Hashing (voter tokens are stored only as hashes), HMAC and constant-time
+// comparison are serve/http_auth's sha256_hex, hmac_sha256_hex and same_token.
 #include <string>
 
-#include "serve/http_auth.hpp"  // random_token
+#include "serve/http_auth.hpp"  // sha256_hex, hmac_sha256_hex, same_token, random_token
 
 namespace prefero::serve {
 
-// HMAC-SHA-256(key, msg) as lower-case hex.
-std::string sign(const std::string& key, const std::string& msg);
-// SHA-256(msg) as lower-case hex.
-std::string digest_hex(const std::string& msg);
-// Equality that takes the same time wherever the strings first differ (for tokens and signatures).
-bool constant_time_equal(const std::string& a, const std::string& b);
 // Authenticated deterministic encryption of `plaintext` (SIV: the synthetic IV is
 // HMAC-SHA-256(K1, plaintext) cut to 16 bytes, the keystream HMAC-SHA-256(K2, IV || counter);
 // K1 and K2 are derived from `key`), as hex(ciphertext) "." hex(IV). Matchup ids are sealed so

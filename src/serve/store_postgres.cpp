@@ -42,7 +42,6 @@ namespace prefero::serve {
 namespace {
 
 constexpr int64_t kLockKey = 0x7072656665726fLL;  // "prefero": the advisory lock of the event log
-constexpr int64_t kScanChunk = 1024;
 constexpr int kAttempts = 5;  // a lost connection: libpqxx reconnects on the next use; retry this often
 
 // Runs fn, again after a lost connection (the server restarted, a proxy dropped it), waiting
@@ -112,32 +111,8 @@ class PostgresStore : public VoteStore {
   void append_async(StoredEvent e, AppendDone done) override { committer_->append_async(std::move(e), std::move(done)); }
 
   void scan(int64_t after, const std::function<void(const StoredEvent&)>& on_event) override {
-    const int64_t until = last_seq();
-    std::vector<StoredEvent> chunk;
-    for (int64_t from = after; from < until;) {  // each turn advances `from` by >= 1 row
-      chunk.clear();
-      {
-        std::lock_guard lock(read_mu_);
-        pqxx::result r = with_reconnect([&] {
-          pqxx::nontransaction tx(*rconn_);
-          return tx.exec_prepared("scan", from, until, kScanChunk);
-        });
-        for (const auto& row : r) {
-          StoredEvent ev;
-          ev.seq = row[0].as<int64_t>();
-          ev.stream = row[1].as<std::string>();
-          ev.kind = row[2].as<std::string>();
-          ev.idempotency_key = row[3].as<std::string>();
-          ev.actor = row[4].as<std::string>();
-          ev.time_ms = row[5].as<int64_t>();
-          ev.body = row[6].as<std::string>();
-          chunk.push_back(std::move(ev));
-        }
-      }
-      if (chunk.empty()) break;
-      from = chunk.back().seq;
-      for (const auto& ev : chunk) on_event(ev);
-    }
+    auto read = [this](int64_t from, int64_t until, int64_t limit) { return read_chunk(from, until, limit); };
+    scan_in_chunks(after, last_seq(), read, on_event);
   }
 
   int64_t last_seq() override {
@@ -152,6 +127,28 @@ class PostgresStore : public VoteStore {
   static std::string trim(std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
     return s;
+  }
+
+  // Up to `limit` events with from < seq <= until, in seq order (scan_in_chunks).
+  std::vector<StoredEvent> read_chunk(int64_t from, int64_t until, int64_t limit) {
+    std::vector<StoredEvent> chunk;
+    std::lock_guard lock(read_mu_);
+    pqxx::result r = with_reconnect([&] {
+      pqxx::nontransaction tx(*rconn_);
+      return tx.exec_prepared("scan", from, until, limit);
+    });
+    for (const auto& row : r) {
+      StoredEvent ev;
+      ev.seq = row[0].as<int64_t>();
+      ev.stream = row[1].as<std::string>();
+      ev.kind = row[2].as<std::string>();
+      ev.idempotency_key = row[3].as<std::string>();
+      ev.actor = row[4].as<std::string>();
+      ev.time_ms = row[5].as<int64_t>();
+      ev.body = row[6].as<std::string>();
+      chunk.push_back(std::move(ev));
+    }
+    return chunk;
   }
 
   // The writer thread's transaction for one batch (see the comment at the top on the lock).

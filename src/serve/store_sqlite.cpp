@@ -39,7 +39,6 @@ namespace prefero::serve {
 namespace {
 
 constexpr int kBusyTimeoutMs = 10000;  // wait this long for another process's write lock
-constexpr int kScanChunk = 1024;       // rows read per statement in scan
 constexpr int kWalCheckpointFrames = 1000;  // wake the background checkpointer (SQLite's default size)
 constexpr int kWalHardCapFrames = 50000;    // ~200 MB of WAL: the writer checkpoints itself
 
@@ -127,37 +126,8 @@ class SqliteStore : public VoteStore {
   void append_async(StoredEvent e, AppendDone done) override { committer_->append_async(std::move(e), std::move(done)); }
 
   void scan(int64_t after, const std::function<void(const StoredEvent&)>& on_event) override {
-    // A snapshot of what is committed now, read in chunks so on_event runs outside the lock (it
-    // may append or scan itself) and no read transaction stays open for long.
-    const int64_t until = last_seq();
-    std::vector<StoredEvent> chunk;
-    for (int64_t from = after; from < until;) {  // each turn advances `from` by >= 1 row
-      chunk.clear();
-      {
-        std::lock_guard lock(read_mu_);
-        scan_->reset();
-        scan_->bind(1, from);
-        scan_->bind(2, until);
-        scan_->bind(3, static_cast<int64_t>(kScanChunk));
-        int rc = SQLITE_ROW;
-        for (int i = 0; i < kScanChunk && (rc = sqlite3_step(scan_->get())) == SQLITE_ROW; ++i) {
-          StoredEvent ev;
-          ev.seq = sqlite3_column_int64(scan_->get(), 0);
-          ev.stream = scan_->text(1);
-          ev.kind = scan_->text(2);
-          ev.idempotency_key = scan_->text(3);
-          ev.actor = scan_->text(4);
-          ev.time_ms = sqlite3_column_int64(scan_->get(), 5);
-          ev.body = scan_->text(6);
-          chunk.push_back(std::move(ev));
-        }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rdb_, "scan");
-        scan_->reset();
-      }
-      if (chunk.empty()) break;
-      from = chunk.back().seq;
-      for (const auto& ev : chunk) on_event(ev);
-    }
+    auto read = [this](int64_t from, int64_t until, int64_t limit) { return read_chunk(from, until, limit); };
+    scan_in_chunks(after, last_seq(), read, on_event);
   }
 
   int64_t last_seq() override {
@@ -172,6 +142,31 @@ class SqliteStore : public VoteStore {
 
  private:
   std::string where() const { return "sqlite:" + path_; }
+
+  // Up to `limit` events with from < seq <= until, in seq order (scan_in_chunks).
+  std::vector<StoredEvent> read_chunk(int64_t from, int64_t until, int64_t limit) {
+    std::vector<StoredEvent> chunk;
+    std::lock_guard lock(read_mu_);
+    scan_->reset();
+    scan_->bind(1, from);
+    scan_->bind(2, until);
+    scan_->bind(3, limit);
+    int rc = SQLITE_ROW;
+    for (int64_t i = 0; i < limit && (rc = sqlite3_step(scan_->get())) == SQLITE_ROW; ++i) {
+      StoredEvent ev;
+      ev.seq = sqlite3_column_int64(scan_->get(), 0);
+      ev.stream = scan_->text(1);
+      ev.kind = scan_->text(2);
+      ev.idempotency_key = scan_->text(3);
+      ev.actor = scan_->text(4);
+      ev.time_ms = sqlite3_column_int64(scan_->get(), 5);
+      ev.body = scan_->text(6);
+      chunk.push_back(std::move(ev));
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(rdb_, "scan");
+    scan_->reset();
+    return chunk;
+  }
 
   [[noreturn]] void fail(sqlite3* db, const std::string& what) const {
     throw std::runtime_error(where() + ": " + what + ": " + sqlite3_errmsg(db));

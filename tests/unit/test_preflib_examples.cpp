@@ -1,5 +1,5 @@
-// The project's own sample elections in examples/ read cleanly and have the properties their
-// descriptions claim. The expected numbers were worked out when the files were designed
+// The project's own sample elections (written into build/examples by scripts/make-examples.py)
+// read cleanly and have the properties their descriptions claim. The expected numbers were worked out when the files were designed
 // (tallied by hand / a throwaway script over the ballot lines), not taken from Prefero output.
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@ using namespace prefero;
 
 namespace {
 Profile example(const std::string& file) {
-  return read_profile((std::filesystem::path(PREFERO_SOURCE_DIR) / "examples" / file).string());
+  return read_profile((std::filesystem::path(PREFERO_EXAMPLES_DIR) / file).string());
 }
 
 // First-place votes of ballots whose top tier is a single candidate.

@@ -27,9 +27,9 @@ void register_elect_command(CLI::App& app) {
       "Count a single-winner election with one rule. Every tied winner is reported unless a tie_break "
       "is given.\n"
       "Examples:\n"
-      "  prefero elect examples/city_council.toi --rule schulze\n"
-      "  prefero elect examples/city_council.toi --rule ranked_pairs --param unranked=tied_last --json\n"
-      "  prefero elect examples/city_council.toi --rule instant_runoff --param tie_break=fixed\n"
+      "  prefero elect build/examples/city_council.toi --rule schulze\n"
+      "  prefero elect build/examples/city_council.toi --rule ranked_pairs --param unranked=tied_last --json\n"
+      "  prefero elect build/examples/city_council.toi --rule instant_runoff --param tie_break=fixed\n"
       "Parameters of each rule: prefero methods --family elect");
   static std::string path, rule;
   static std::vector<std::string> params;

@@ -13,7 +13,7 @@ void register_profile_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("profile",
                                  "Summarize an election file: voters, unique ballots, candidates, truncation and "
                                  "ties, Condorcet winner, pairwise support matrix.\n"
-                                 "Example: prefero profile examples/city_council.toi --json");
+                                 "Example: prefero profile build/examples/city_council.toi --json");
   static std::string path;
   static bool as_json = false;
   cmd->add_option("FILE", path, "PrefLib file (.soc .soi .toc .toi .cat)")->required();

@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
   CLI::App app{"prefero: turns judgments (ranked ballots, approvals, scores) into decisions.\n"
                "Examples:\n"
                "  prefero methods\n"
-               "  prefero profile examples/city_council.toi\n"
-               "  prefero elect examples/city_council.toi --rule schulze --json\n"};
+               "  prefero profile build/examples/city_council.toi\n"
+               "  prefero elect build/examples/city_council.toi --rule schulze --json\n"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "prefero 0.1.0");
   register_methods_command(app);
