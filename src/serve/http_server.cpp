@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -211,7 +212,8 @@ class RateLimiter {
 };
 
 struct Shared {
-  Shared(AsyncHandler h, const HttpLimits& l) : handler(std::move(h)), limits(l), rate(l.rate_per_client, l.burst_per_client) {}
+  Shared(AsyncHandler h, const HttpLimits& l, net::io_context::executor_type ex)
+      : handler(std::move(h)), limits(l), rate(l.rate_per_client, l.burst_per_client), io(ex) {}
   AsyncHandler handler;
   HttpLimits limits;
   RateLimiter rate;
@@ -219,6 +221,29 @@ struct Shared {
   std::atomic<int> busy{0};       // requests read whose answer is not written yet
   std::atomic<int> rejecting{0};  // 503 writers alive
   std::atomic<int> awaiting{0};   // handler calls whose reply was not called yet
+  net::io_context::executor_type io;
+  // Answers given on a thread outside the server (a store's writer thread, one per commit batch)
+  // wait here and reach the server's threads in one post per burst: one wake-up per batch, not
+  // one per answer (wake-ups are what costs most on a VM).
+  std::mutex outbox_mu;
+  std::vector<std::function<void()>> outbox;
+  void send_from_outside(std::function<void()> write) {
+    bool first = false;
+    {
+      std::lock_guard lock(outbox_mu);
+      first = outbox.empty();
+      outbox.push_back(std::move(write));
+    }
+    if (first) net::post(io, [this] { drain_outbox(); });
+  }
+  void drain_outbox() {
+    std::vector<std::function<void()>> writes;
+    {
+      std::lock_guard lock(outbox_mu);
+      writes.swap(outbox);
+    }
+    for (auto& w : writes) w();
+  }
   std::chrono::milliseconds timeout() const { return std::chrono::milliseconds(std::max(1, limits.read_timeout_ms)); }
 };
 
@@ -301,12 +326,15 @@ class Session : public std::enable_shared_from_this<Session> {
       return reply(r, version, keep_alive, head);
     }
     call_handler(req, [self = shared_from_this(), version, keep_alive, head](Response r) {
-      // On this session's strand: at once when called there, else queued to it (e.g. from the
-      // store's writer thread once a vote is durable).
-      net::dispatch(self->stream_.get_executor(), [self, r = std::move(r), version, keep_alive, head] {
-        self->reply(r, version, keep_alive, head);
-      });
-      --self->shared_->awaiting;
+      // Written on this session's strand: at once when answered on a server thread, else through
+      // the outbox (e.g. from the store's writer thread once a vote is durable).
+      auto write = [self, r = std::move(r), version, keep_alive, head] {
+        net::dispatch(self->stream_.get_executor(), [self, r, version, keep_alive, head] { self->reply(r, version, keep_alive, head); });
+      };
+      Shared& shared = *self->shared_;
+      if (shared.io.running_in_this_thread()) write();
+      else shared.send_from_outside(std::move(write));
+      --shared.awaiting;
     });
   }
 
@@ -475,7 +503,7 @@ HttpServer::HttpServer(std::string host, uint16_t port, Handler handler, HttpLim
 
 HttpServer::HttpServer(std::string host, uint16_t port, AsyncHandler handler, HttpLimits limits) : impl_(std::make_unique<Impl>()) {
   impl_->thread_count = std::max(1, limits.threads);
-  impl_->shared = std::make_shared<Shared>(std::move(handler), limits);
+  impl_->shared = std::make_shared<Shared>(std::move(handler), limits, impl_->ioc.get_executor());
   const tcp::endpoint ep = resolve(impl_->ioc, host, port);
   beast::error_code ec;
   auto& a = impl_->acceptor;
@@ -493,6 +521,13 @@ HttpServer::~HttpServer() {
   // (bounded; stores answer within one commit).
   const auto deadline = Clock::now() + std::chrono::seconds(10);
   while (impl_->shared->awaiting.load() > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  // Answers that came after the stop hold their sessions (which hold `shared`): drop them now,
+  // while the io_context their sockets belong to still exists.
+  std::vector<std::function<void()>> unsent;
+  {
+    std::lock_guard lock(impl_->shared->outbox_mu);
+    unsent.swap(impl_->shared->outbox);
+  }
 }
 
 uint16_t HttpServer::port() const {

@@ -89,8 +89,8 @@ Response Service::commit(PendingWrite w) {
   return w.answer(append(std::move(w.event)));
 }
 
-// The answer is built on the store's writer thread right after the commit: applying the event
-// there keeps seq order without any thread waiting for the disk.
+// The answer is built on the store's completion thread right after the commit: applying the
+// event there keeps seq order without any thread waiting for the disk.
 void Service::commit_async(PendingWrite w, Respond reply) {
   w.event.time_ms = now();
   ++in_flight_;

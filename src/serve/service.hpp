@@ -57,7 +57,7 @@ class Service {
   ~Service();  // waits for the answers of appends still in the store's queue
   Response handle(const Request& request);
   // The same answers, for a server that must not block: a vote, ballot or battle is answered by
-  // `reply` on the store's writer thread once it is durable (group commit without a thread
+  // `reply` on the store's completion thread once it is durable (group commit without a thread
   // waiting per vote); every other request is answered before this returns.
   void handle_async(const Request& request, Respond reply);
   // Applies events appended by another process since the last one seen.

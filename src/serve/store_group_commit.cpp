@@ -10,6 +10,7 @@ namespace prefero::serve {
 GroupCommitter::GroupCommitter(WriteBatch write_batch, std::size_t max_batch)
     : write_batch_(std::move(write_batch)), max_batch_(std::max<std::size_t>(max_batch, 1)) {
   writer_ = std::thread([this] { run(); });
+  completer_ = std::thread([this] { complete(); });
 }
 
 GroupCommitter::~GroupCommitter() {
@@ -19,6 +20,12 @@ GroupCommitter::~GroupCommitter() {
   }
   queued_.notify_all();
   writer_.join();
+  {
+    std::lock_guard lock(done_mu_);
+    writer_stopped_ = true;
+  }
+  committed_.notify_one();
+  completer_.join();
 }
 
 void GroupCommitter::enqueue(PendingAppend* p) {
@@ -69,21 +76,50 @@ void GroupCommitter::run() {
       error = std::current_exception();
     }
     // Notify under the caller's lock: the caller cannot return (and free *p) before the unlock.
+    std::vector<PendingAppend*> answers;
     for (PendingAppend* p : batch) {
       if (p->on_done) {
-        std::unique_ptr<PendingAppend> own(p);
-        if (!error) p->owned.seq = p->result.seq;
-        try {
-          p->on_done(p->owned, p->result, error);
-        } catch (...) {
-          // AppendDone must not throw; one that does must not stop the writer for everyone.
-        }
+        answers.push_back(p);
         continue;
       }
       std::lock_guard done_lock(p->mu);
       if (error) p->error = error;
       p->done = true;
       p->cv.notify_one();
+    }
+    if (!answers.empty()) hand_over(std::move(answers), error);
+    lock.lock();
+  }
+}
+
+void GroupCommitter::hand_over(std::vector<PendingAppend*> answers, std::exception_ptr error) {
+  bool was_empty = false;
+  {
+    std::lock_guard lock(done_mu_);
+    was_empty = committed_queue_.empty();
+    committed_queue_.push_back({std::move(answers), error});
+  }
+  if (was_empty) committed_.notify_one();  // else the completer is busy and will look again
+}
+
+// Calls on_done of every asynchronous append, batch after batch, until the writer stopped and
+// nothing is left.
+void GroupCommitter::complete() {
+  std::unique_lock lock(done_mu_);
+  for (;;) {
+    committed_.wait(lock, [&] { return writer_stopped_ || !committed_queue_.empty(); });
+    if (committed_queue_.empty()) return;
+    Committed c = std::move(committed_queue_.front());
+    committed_queue_.pop_front();
+    lock.unlock();
+    for (PendingAppend* p : c.appends) {
+      std::unique_ptr<PendingAppend> own(p);
+      if (!c.error) p->owned.seq = p->result.seq;
+      try {
+        p->on_done(p->owned, p->result, c.error);
+      } catch (...) {
+        // AppendDone must not throw; one that does must not stop the answers for everyone.
+      }
     }
     lock.lock();
   }

@@ -6,6 +6,7 @@
 // every append that arrived during the previous one.
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -45,13 +46,16 @@ class GroupCommitter {
 
   // Blocks until the event's batch committed; rethrows the batch's error.
   AppendResult append(const StoredEvent& e);
-  // Queues the event and returns at once; `done` runs on the writer thread after its batch
-  // committed (or failed), with the event's seq set.
+  // Queues the event and returns at once; `done` runs after its batch committed (or failed),
+  // with the event's seq set, on the completer thread: in commit order, while the writer already
+  // writes the next batch.
   void append_async(StoredEvent e, AppendDone done);
 
  private:
   void run();
+  void complete();
   void enqueue(PendingAppend* p);
+  void hand_over(std::vector<PendingAppend*> answers, std::exception_ptr error);
 
   WriteBatch write_batch_;
   std::size_t max_batch_;
@@ -59,7 +63,16 @@ class GroupCommitter {
   std::condition_variable queued_;     // the writer waits for work
   std::vector<PendingAppend*> queue_;
   bool stopping_ = false;
-  std::thread writer_;
+  // Committed batches of asynchronous appends, oldest first, for the completer thread.
+  struct Committed {
+    std::vector<PendingAppend*> appends;
+    std::exception_ptr error;
+  };
+  std::mutex done_mu_;
+  std::condition_variable committed_;
+  std::deque<Committed> committed_queue_;
+  bool writer_stopped_ = false;
+  std::thread writer_, completer_;
 };
 
 }  // namespace prefero::serve

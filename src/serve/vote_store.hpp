@@ -39,9 +39,9 @@ class VoteStore {
   // Writes one event; durable when this returns (committed and synced). Safe to call from many
   // threads at once; backends group concurrent appends into one transaction (group commit).
   virtual AppendResult append(const StoredEvent& e) = 0;
-  // The same without blocking the caller: `done` runs once the event is durable, on the store's
-  // writer thread (or at once, in this default). `done` must be quick (it delays the next group
-  // commit) and must not append; it may scan.
+  // The same without blocking the caller: `done` runs once the event is durable, on a thread of
+  // the store that calls them in commit order (or at once, in this default). `done` must be quick
+  // (it delays the answers after it) and must not append; it may scan.
   virtual void append_async(StoredEvent e, AppendDone done) {
     AppendResult result;
     std::exception_ptr error;

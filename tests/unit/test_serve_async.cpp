@@ -160,7 +160,7 @@ TEST(ServeAsync, VotesInFlightTogetherAreAnsweredOnceAndCountedOnce) {
     ASSERT_TRUE(answers.wait(n + retries));
     EXPECT_EQ(answers.got.size(), static_cast<size_t>(n + retries));  // nothing answered twice
     EXPECT_TRUE(answers.threads.count(std::this_thread::get_id()) == 0 || answers.threads.size() > 1)
-        << "answers should come from the store's writer thread";
+        << "answers should come from the store's completion thread";
     std::map<size_t, json> by_request;
     for (const auto& [i, r] : answers.got) {
       ASSERT_EQ(r.status, 201) << r.body;
