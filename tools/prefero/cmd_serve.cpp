@@ -117,6 +117,10 @@ void serve_main(const ServeOptions& o) {
   serve::ServiceOptions so;
   so.admin_token = admin_token;
   so.max_body = o.max_body;
+  // Matchup nonces must differ between runs and between processes on one store: with a fixed
+  // seed a restarted (or second) server issues the same matchup ids again, and a voter who
+  // already voted on one gets 409 "already voted on this matchup".
+  so.seed = std::stoull(serve::random_token().substr(0, 16), nullptr, 16);
   serve::Service service(*store, so);
   if (!o.sample.empty()) load_samples(service, o.sample, admin_token);
   serve::AsyncHandler handler = [&service, web = o.web](const serve::Request& r, serve::Respond reply) {
