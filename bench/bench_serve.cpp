@@ -6,7 +6,9 @@
 //       sqlite:<temp file>; give postgresql://... for PostgreSQL.
 //   bench_serve wrk [SECONDS] [CONNECTIONS] [DB]     the same load from wrk (Debian's; 2 threads,
 //       CONNECTIONS connections, bench/serve_votes.lua), which costs the machine far less than
-//       one client thread per connection.
+//       one client thread per connection. PostgreSQL on a private throw-away server (the URL must
+//       expand after scripts/pg-test.sh set it, hence the inner shell):
+//         scripts/pg-test.sh bash -c 'build/bin/bench_serve wrk 5 128 "$PREFERO_TEST_PG_URL"'
 //   bench_serve leaderboard [MODELS] [VOTES] [DB]   GET /v1/arenas/ID/leaderboard after VOTES
 //       battles among MODELS models were posted (in batches of 10,000); latency percentiles.
 // Every loop is bounded in count; a request taking over 10 s aborts the run.
@@ -42,6 +44,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::string kAdmin = "bench-admin-token";
+// The arena of this run: its own id, so runs against one PostgreSQL database never meet.
+const std::string kArena = "bench-" + std::to_string(getpid()) + "-" +
+                           std::to_string(std::chrono::system_clock::now().time_since_epoch().count() % 1000000007);
 
 // One keep-alive HTTP/1.1 connection to 127.0.0.1.
 class Connection {
@@ -126,7 +131,7 @@ Running start(const std::string& db) {
 }
 
 void create_arena(Connection& c, int models) {
-  json arena = {{"id", "bench"}, {"name", "bench"}, {"k", 2}, {"policy", "uniform"}, {"voting", "anonymous"}, {"model", "bt"}};
+  json arena = {{"id", kArena}, {"name", "bench"}, {"k", 2}, {"policy", "uniform"}, {"voting", "anonymous"}, {"model", "bt"}};
   json outputs = json::object();
   for (int m = 0; m < models; ++m) {
     arena["candidates"].push_back({{"id", "model-" + std::to_string(m)}});
@@ -160,7 +165,7 @@ int votes(int total, int connections, std::string db) {
   for (int t = 0; t < connections; ++t) {
     Connection c(port);
     for (int i = t; i < total; i += connections) {
-      auto [status, body] = c.request("GET", "/v1/arenas/bench/next");
+      auto [status, body] = c.request("GET", "/v1/arenas/" + kArena + "/next");
       if (status != 200) throw std::runtime_error("next: " + body);
       matchups[static_cast<size_t>(t)].push_back(json::parse(body)["matchup"]["id"].get<std::string>());
     }
@@ -177,7 +182,7 @@ int votes(int total, int connections, std::string db) {
       for (const std::string& m : matchups[static_cast<size_t>(t)]) {
         json v = {{"matchup", m}, {"winner", winners[g() % 4]}};
         auto s = Clock::now();
-        auto [status, body] = c.request("POST", "/v1/arenas/bench/votes", v.dump(), "Idempotency-Key: " + m + "\r\n");
+        auto [status, body] = c.request("POST", "/v1/arenas/" + kArena + "/votes", v.dump(), "Idempotency-Key: " + m + "\r\n");
         lat[static_cast<size_t>(t)].push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
         if (status != 201) ++failed;
       }
@@ -207,21 +212,21 @@ int votes_wrk(int seconds, int connections, std::string db) {
     create_arena(c, 20);
     std::FILE* f = std::fopen(file.c_str(), "w");
     for (int i = 0; i < needed; ++i) {
-      auto [status, body] = c.request("GET", "/v1/arenas/bench/next");
+      auto [status, body] = c.request("GET", "/v1/arenas/" + kArena + "/next");
       if (status != 200) throw std::runtime_error("next: " + body);
       std::fprintf(f, "%s\n", json::parse(body)["matchup"]["id"].get<std::string>().c_str());
     }
     std::fclose(f);
   }
   std::string script = std::string(PREFERO_SOURCE_DIR) + "/bench/serve_votes.lua";
-  std::string cmd = fmt::format("wrk -t2 -c{} -d{}s --latency -s {} http://127.0.0.1:{}/ -- {} 2", connections, seconds, script,
-                                port, file);
+  std::string cmd = fmt::format("wrk -t2 -c{} -d{}s --latency -s {} http://127.0.0.1:{}/ -- {} 2 {}", connections, seconds,
+                                script, port, file, kArena);
   std::fprintf(stderr, "%s\n", cmd.c_str());
   int rc = std::system(cmd.c_str());
   std::filesystem::remove(file);
   Connection c(port);
-  auto [status, body] = c.request("GET", "/v1/arenas/bench/leaderboard");
-  fmt::print("votes stored in the arena: {}\n", json::parse(body)["votes"].get<double>());
+  auto [status, body] = c.request("GET", "/v1/arenas/" + kArena + "/leaderboard");
+  fmt::print("votes stored in the arena: {} (store: {})\n", json::parse(body)["votes"].get<double>(), db.substr(0, db.find(':')));
   r.server->stop();
   if (db.rfind("sqlite:", 0) == 0) std::filesystem::remove(db.substr(7));
   return rc == 0 ? 0 : 1;
@@ -242,14 +247,14 @@ int leaderboard(int models, long long total, std::string db) {
       int b = static_cast<int>((static_cast<uint64_t>(a) + 1 + g() % static_cast<uint64_t>(models - 1)) % static_cast<uint64_t>(models));
       batch.push_back({{"model_a", "model-" + std::to_string(a)}, {"model_b", "model-" + std::to_string(b)}, {"winner", winners[g() % 4]}});
     }
-    auto [status, body] = c.request("POST", "/v1/arenas/bench/battles", json{{"battles", batch}}.dump());
+    auto [status, body] = c.request("POST", "/v1/arenas/" + kArena + "/battles", json{{"battles", batch}}.dump());
     if (status != 201) throw std::runtime_error("battles: " + body);
   }
   double load = std::chrono::duration<double>(Clock::now() - t0).count();
   std::vector<double> lat;
   for (int i = 0; i < 200; ++i) {
     auto s = Clock::now();
-    auto [status, body] = c.request("GET", "/v1/arenas/bench/leaderboard");
+    auto [status, body] = c.request("GET", "/v1/arenas/" + kArena + "/leaderboard");
     lat.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
     if (status != 200) throw std::runtime_error("leaderboard: " + body);
   }
@@ -265,6 +270,13 @@ int leaderboard(int models, long long total, std::string db) {
 
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "votes";
+  if (argc > 4 && argv[4][0] == '\0') {
+    // Typically "$PREFERO_TEST_PG_URL" expanded before scripts/pg-test.sh set it: measuring
+    // SQLite instead, silently, would mislabel the figures.
+    std::fprintf(stderr, "bench_serve: the DB argument is empty (for PostgreSQL: scripts/pg-test.sh bash -c "
+                         "'build/bin/bench_serve %s ... \"$PREFERO_TEST_PG_URL\"')\n", mode.c_str());
+    return 2;
+  }
   try {
     if (mode == "votes")
       return votes(argc > 2 ? std::atoi(argv[2]) : 100000, argc > 3 ? std::atoi(argv[3]) : 32, argc > 4 ? argv[4] : "");
