@@ -130,6 +130,18 @@ Running start(const std::string& db) {
   return r;
 }
 
+// Stops the server, closes the store, and removes a SQLite file with its -wal and -shm (which
+// outlive the file when it is removed while the store is still open).
+void stop(Running& r, const std::string& db) {
+  r.server->stop();
+  r.server.reset();
+  r.service.reset();
+  r.store.reset();
+  if (db.rfind("sqlite:", 0) != 0) return;
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.substr(7) + suffix, ec);
+}
+
 void create_arena(Connection& c, int models) {
   json arena = {{"id", kArena}, {"name", "bench"}, {"k", 2}, {"policy", "uniform"}, {"voting", "anonymous"}, {"model", "bt"}};
   json outputs = json::object();
@@ -195,8 +207,7 @@ int votes(int total, int connections, std::string db) {
              "p99 {:.2f} ms, max {:.2f} ms\n",
              total, connections, db.substr(0, db.find(':')), total / secs, total - failed.load(), percentile(all, 0.5),
              percentile(all, 0.99), percentile(all, 1.0));
-  r.server->stop();
-  if (db.rfind("sqlite:", 0) == 0) std::filesystem::remove(db.substr(7));
+  stop(r, db);
   return failed.load() == 0 ? 0 : 1;
 }
 
@@ -227,8 +238,7 @@ int votes_wrk(int seconds, int connections, std::string db) {
   Connection c(port);
   auto [status, body] = c.request("GET", "/v1/arenas/" + kArena + "/leaderboard");
   fmt::print("votes stored in the arena: {} (store: {})\n", json::parse(body)["votes"].get<double>(), db.substr(0, db.find(':')));
-  r.server->stop();
-  if (db.rfind("sqlite:", 0) == 0) std::filesystem::remove(db.substr(7));
+  stop(r, db);
   return rc == 0 ? 0 : 1;
 }
 
@@ -261,8 +271,7 @@ int leaderboard(int models, long long total, std::string db) {
   fmt::print("{} models, {} battles stored in {:.1f} s ({}): leaderboard first {:.2f} ms, then p50 {:.2f} ms, p99 {:.2f} ms\n",
              models, total, load, db.substr(0, db.find(':')), lat[0], percentile({lat.begin() + 1, lat.end()}, 0.5),
              percentile({lat.begin() + 1, lat.end()}, 0.99));
-  r.server->stop();
-  if (db.rfind("sqlite:", 0) == 0) std::filesystem::remove(db.substr(7));
+  stop(r, db);
   return 0;
 }
 
