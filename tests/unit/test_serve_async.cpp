@@ -93,11 +93,15 @@ TEST(ServeAsync, GroupCommitCallsBackOnceInSeqOrderAfterEachBatch) {
     std::lock_guard lock(mu);
     fail_next = true;
   }
-  std::atomic<int> failed{0};
-  committer.append_async(StoredEvent{}, [&](const StoredEvent&, const AppendResult&, std::exception_ptr error) { failed += error != nullptr; });
-  const AppendResult after = committer.append(StoredEvent{});  // a later batch, after the failed one
+  std::atomic<int> failed{0}, called{0};
+  committer.append_async(StoredEvent{}, [&](const StoredEvent&, const AppendResult&, std::exception_ptr error) {
+    failed += error != nullptr;
+    ++called;
+  });
+  for (int i = 0; i < 30000 && called.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(called.load(), 1);
   EXPECT_EQ(failed.load(), 1);
-  EXPECT_EQ(after.seq, n + 1);
+  EXPECT_EQ(committer.append(StoredEvent{}).seq, n + 1);  // a later batch succeeds
 }
 
 // An arena of 4 models whose outputs say which model wrote them ("reply I-M"), on a real SQLite
