@@ -261,23 +261,27 @@ void add_row(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, 
   c.pairs.push_back(r);
 }
 
-void add_vote(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, const ArenaVote& v) {
-  if (v.ranking.empty()) add_row(c, rows, v.models[0], v.models[1], v.outcome);
-  else c.rankings.push_back(KwiseRow{v.ranking, 1});
+void add_vote(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, const ArenaState& a, const ArenaVote& v) {
+  if (v.kwise < 0) add_row(c, rows, v.a, v.b, v.outcome);
+  else c.rankings.push_back(KwiseRow{a.kwise[static_cast<size_t>(v.kwise)].ranking, 1});
 }
 
 }  // namespace
 
+std::vector<int> shown_models(const ArenaState& a, const ArenaVote& v) {
+  if (v.kwise < 0) return {v.a, v.b};
+  return a.kwise[static_cast<size_t>(v.kwise)].models;
+}
+
 void count_vote(ArenaState& a, const ArenaVote& v) {
-  add_vote(a.stats, &a.row_of, v);
-  record_match(a.match, v.models);
-  a.match.total += 1;
-  if (v.ranking.empty()) {
-    if (v.outcome == Outcome::a_wins) nudge(a.match.skill, v.models[0], v.models[1], 1);
-    else if (v.outcome == Outcome::b_wins) nudge(a.match.skill, v.models[1], v.models[0], 1);
-    else nudge(a.match.skill, v.models[0], v.models[1], 0.5);
+  add_vote(a.stats, &a.row_of, a, v);
+  record_match(a.match, shown_models(a, v));  // counts the vote in a.match.total too
+  if (v.kwise < 0) {
+    if (v.outcome == Outcome::a_wins) nudge(a.match.skill, v.a, v.b, 1);
+    else if (v.outcome == Outcome::b_wins) nudge(a.match.skill, v.b, v.a, 1);
+    else nudge(a.match.skill, v.a, v.b, 0.5);
   } else {
-    for_each_pair(v.ranking, [&](int w, int l) { nudge(a.match.skill, w, l, 1); });
+    for_each_pair(a.kwise[static_cast<size_t>(v.kwise)].ranking, [&](int w, int l) { nudge(a.match.skill, w, l, 1); });
   }
 }
 
@@ -286,10 +290,15 @@ Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& 
   Comparisons c;
   c.models = a.cand_ids;
   std::map<std::tuple<int, int, int>, size_t> rows;
+  std::vector<char> excluded(a.actors.size(), 0);  // by actor index: one lookup per voter, not per vote
+  for (const auto& name : exclude) {
+    const int32_t i = find_actor(a, name);
+    if (i >= 0) excluded[static_cast<size_t>(i)] = 1;
+  }
   for (const auto& v : a.votes) {
-    if (!v.counted || (!exclude.empty() && exclude.count(a.actors[static_cast<size_t>(v.actor)]))) continue;
+    if (!v.counted || excluded[static_cast<size_t>(v.actor)]) continue;
     if (exclude_flagged_votes && v.flags != 0) continue;
-    add_vote(c, keep_order ? nullptr : &rows, v);
+    add_vote(c, keep_order ? nullptr : &rows, a, v);
   }
   return c;
 }

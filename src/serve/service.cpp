@@ -14,6 +14,7 @@ namespace prefero::serve {
 Service::Service(VoteStore& store, ServiceOptions options) : store_(store), opt_(std::move(options)) {
   hmac_key_ = !opt_.hmac_key.empty() ? opt_.hmac_key : digest_hex("prefero matchup key\n" + opt_.admin_token);
   catch_up();
+  start_refresher();
 }
 
 int64_t Service::now() const {

@@ -183,7 +183,7 @@ Response Service::poll_results(const Request&, const std::string& id) {
     out["seq"] = p.last_seq;
     std::lock_guard c(cache_mu_);
     if (cache_.size() >= 256) cache_.clear();
-    cache_[key] = CachedBoard{p.last_seq, now(), dump_json(out)};
+    cache_[key] = CachedBoard{nullptr, p.last_seq, now(), now(), dump_json(out)};  // no query: the refresher leaves it
   }
   out["open"] = open_at(p, now());
   return json_response(200, out);
