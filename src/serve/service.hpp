@@ -137,6 +137,8 @@ class Service {
   std::mutex refresher_mu_;
   std::condition_variable refresher_cv_;
   bool stopping_ = false;  // guarded by refresher_mu_
+  // A leaderboard request's arena and query parameters -> its cache key (guarded by cache_mu_).
+  std::map<std::string, std::string> board_alias_;
   std::thread refresher_;  // last: started after everything above exists
 };
 

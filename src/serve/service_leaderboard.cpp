@@ -155,6 +155,23 @@ Service::CachedBoard Service::fit_board(std::shared_ptr<const BoardQuery> qp) co
 }
 
 Response Service::leaderboard(const Request& r, const std::string& id) {
+  // The request as given, length-prefixed: an arena's model and params never change, so a
+  // request seen before maps to its cache entry without the state lock (a hit never waits for
+  // votes being applied).
+  std::string request_key = std::to_string(id.size()) + ":" + id;
+  for (const auto& [k, v] : r.query)
+    request_key += std::to_string(k.size()) + ":" + k + std::to_string(v.size()) + ":" + v;
+  if (opt_.leaderboard_refresh_ms > 0) {
+    std::lock_guard c(cache_mu_);
+    auto alias = board_alias_.find(request_key);
+    auto hit = alias == board_alias_.end() ? cache_.end() : cache_.find(alias->second);
+    if (hit != cache_.end()) {
+      hit->second.requested_at = now();
+      Response resp;
+      resp.body = hit->second.body;
+      return resp;
+    }
+  }
   std::shared_ptr<BoardQuery> q;
   int64_t arena_seq = 0;
   {
@@ -166,6 +183,8 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   const int64_t t = now();
   {
     std::lock_guard c(cache_mu_);
+    if (board_alias_.size() >= 4 * kMaxCachedBoards) board_alias_.clear();
+    board_alias_[request_key] = q->key;
     auto hit = cache_.find(q->key);
     // With a refresher every cached answer is served (it is at most about one refresh interval
     // plus one fit behind); without one, only an answer fitted at the arena's last event.
