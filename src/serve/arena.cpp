@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "rate/win_matrix.hpp"
 #include "registry/registry.hpp"
 #include "serve/service_util.hpp"
 
@@ -304,24 +305,16 @@ Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& 
 }
 
 json win_rate_json(const Comparisons& c, const std::vector<int>& order) {
-  const size_t n = c.models.size();
-  std::vector<double> wins(n * n, 0.0);
-  for (const auto& r : c.pairs) {
-    const auto A = static_cast<size_t>(r.a), B = static_cast<size_t>(r.b);
-    if (r.outcome == Outcome::a_wins) wins[A * n + B] += r.count;
-    if (r.outcome == Outcome::b_wins) wins[B * n + A] += r.count;
-  }
-  for (const auto& k : c.rankings)
-    for_each_pair(k.tiers, [&](int w, int l) { wins[static_cast<size_t>(w) * n + static_cast<size_t>(l)] += k.count; });
+  const WinTie m = win_tie_matrices(c, "leaderboard", KwisePairs::implied);
   json models = json::array(), matrix = json::array();
   for (int i : order) {
     models.push_back(c.models[static_cast<size_t>(i)]);
     json row = json::array();
     for (int j : order) {
       const auto I = static_cast<size_t>(i), J = static_cast<size_t>(j);
-      const double d = wins[I * n + J] + wins[J * n + I];
+      const double d = m.w(I, J) + m.w(J, I);
       if (i == j || d == 0) row.push_back(nullptr);
-      else row.push_back(wins[I * n + J] / d);
+      else row.push_back(m.w(I, J) / d);
     }
     matrix.push_back(row);
   }

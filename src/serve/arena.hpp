@@ -44,7 +44,8 @@ std::string outcome_name(Outcome o);
 // Inverse of outcome_name (also "A", "B", "bothbad"); false for anything else.
 bool outcome_from(const std::string& s, Outcome& o);
 // {"models": [...], "matrix": [[...]]}: empirical win fraction of row over column among decided
-// battles (ties left out, as FastChat), K-wise rankings counted pair by pair; null = never decided.
+// battles (ties left out, as FastChat), K-wise rankings counted as their implied pairs
+// (rate/win_matrix.hpp, KwisePairs::implied); null = never decided.
 json win_rate_json(const Comparisons& c, const std::vector<int>& order);
 
 }  // namespace prefero::serve
