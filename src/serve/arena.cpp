@@ -246,13 +246,16 @@ void nudge(std::vector<double>& s, int w, int l, double y) {
   s[L] -= 0.1 * (y - p);
 }
 
-void add_row(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, int a, int b, Outcome o) {
+void add_row(Comparisons& c, PairRowIndex* rows, int a, int b, Outcome o) {
   if (rows) {
-    auto [it, fresh] = rows->emplace(std::tuple<int, int, int>{a, b, static_cast<int>(o)}, c.pairs.size());
+    // (a, b, outcome) in one key: a and b are non-negative ints (31 bits each), the outcome 2 bits.
+    const uint64_t key = static_cast<uint64_t>(a) << 33 | static_cast<uint64_t>(b) << 2 | static_cast<uint64_t>(o);
+    auto [row, fresh] = rows->insert(key);
     if (!fresh) {
-      c.pairs[it->second].count += 1;
+      c.pairs[*row].count += 1;
       return;
     }
+    *row = c.pairs.size();
   }
   PairRow r;
   r.a = a;
@@ -262,7 +265,7 @@ void add_row(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, 
   c.pairs.push_back(r);
 }
 
-void add_vote(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, const ArenaState& a, const ArenaVote& v) {
+void add_vote(Comparisons& c, PairRowIndex* rows, const ArenaState& a, const ArenaVote& v) {
   if (v.kwise < 0) add_row(c, rows, v.a, v.b, v.outcome);
   else c.rankings.push_back(KwiseRow{a.kwise[static_cast<size_t>(v.kwise)].ranking, 1});
 }
@@ -276,7 +279,14 @@ std::vector<int> shown_models(const ArenaState& a, const ArenaVote& v) {
 
 void count_vote(ArenaState& a, const ArenaVote& v) {
   add_vote(a.stats, &a.row_of, a, v);
-  record_match(a.match, shown_models(a, v));  // counts the vote in a.match.total too
+  if (v.kwise < 0) {
+    thread_local std::vector<int> pair(2);  // no allocation per vote
+    pair[0] = v.a;
+    pair[1] = v.b;
+    record_match(a.match, pair);  // counts the vote in a.match.total too
+  } else {
+    record_match(a.match, a.kwise[static_cast<size_t>(v.kwise)].models);
+  }
   if (v.kwise < 0) {
     if (v.outcome == Outcome::a_wins) nudge(a.match.skill, v.a, v.b, 1);
     else if (v.outcome == Outcome::b_wins) nudge(a.match.skill, v.b, v.a, 1);
@@ -290,7 +300,7 @@ Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& 
                               bool keep_order) {
   Comparisons c;
   c.models = a.cand_ids;
-  std::map<std::tuple<int, int, int>, size_t> rows;
+  PairRowIndex rows;
   std::vector<char> excluded(a.actors.size(), 0);  // by actor index: one lookup per voter, not per vote
   for (const auto& name : exclude) {
     const int32_t i = find_actor(a, name);

@@ -123,7 +123,7 @@ class Service {
   mutable std::map<std::string, CachedBoard> cache_;
 
  public:
-  // One pass of the leaderboard refresher (the thread calls it every refresh interval / 4):
+  // One pass of the leaderboard refresher (the thread calls it every refresh interval / 10):
   // drops cached leaderboards not requested for leaderboard_idle_ms and refits those whose arena
   // changed since a fit at least leaderboard_refresh_ms old. Public for tests.
   void refresh_leaderboards();

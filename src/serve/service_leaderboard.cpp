@@ -257,7 +257,7 @@ void Service::refresh_leaderboards() {
 }
 
 void Service::refresher_loop() {
-  const auto period = std::chrono::milliseconds(std::clamp<int64_t>(opt_.leaderboard_refresh_ms / 4, 5, 250));
+  const auto period = std::chrono::milliseconds(std::clamp<int64_t>(opt_.leaderboard_refresh_ms / 10, 5, 100));
   std::unique_lock lock(refresher_mu_);
   while (!stopping_) {
     if (refresher_cv_.wait_for(lock, period, [this] { return stopping_; })) break;

@@ -39,6 +39,9 @@ struct ArenaVote {
 };
 static_assert(sizeof(ArenaVote) <= 40, "ArenaVote is kept for every vote: keep it small");
 
+// (a, b, outcome) of a battle as a 64-bit key -> its row of Comparisons::pairs.
+using PairRowIndex = FlatU64Map<size_t>;
+
 // The models shown and the ranking given (tiers of model indices, best first) of a K-wise vote.
 struct KwiseVote {
   std::vector<int> models;
@@ -94,7 +97,7 @@ struct ArenaState {
   std::vector<std::string> actors;        // voter ids, interned
   std::map<std::string, int32_t> actor_index;
   Comparisons stats;                      // sufficient statistics of the counted votes
-  std::map<std::tuple<int, int, int>, size_t> row_of;  // (a, b, outcome) -> row of stats.pairs
+  PairRowIndex row_of;                    // (a, b, outcome) -> row of stats.pairs
   std::vector<KwiseVote> kwise;           // the models and rankings of K-wise votes (ArenaVote::kwise)
   VotedMatchups voted_matchups;           // (actor, matchup_key) voted on
   DailyCounts per_day;                    // (actor, UTC day) -> counted votes
