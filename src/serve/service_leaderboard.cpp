@@ -4,10 +4,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+
+#include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/error.hpp"
+#include "rate/anchor.hpp"
 #include "rate/bootstrap.hpp"
 #include "registry/registry.hpp"
 #include "serve/arena.hpp"
@@ -27,6 +31,8 @@ struct BoardQuery {
   Params params;
   bool exclude_flagged = false;
   int64_t bootstrap_rounds = 0;  // the generic bootstrap (methods without their own)
+  std::optional<rate::Anchor> anchor;  // asked for with ?anchor=NAME:VALUE
+  bool shift_after_fit = false;        // the method does not anchor itself: shifted after the fit
   std::string key;               // the cache key
 };
 
@@ -65,6 +71,19 @@ std::shared_ptr<BoardQuery> board_query(const Request& r, const std::string& id,
   std::map<std::string, std::string> given = m->id == a.model ? a.params : std::map<std::string, std::string>{};
   for (const auto& [k, v] : r.query) {
     if (k == "model" || k == "exclude_flagged") continue;
+    if (k == "anchor") {  // NAME:VALUE (or NAME=VALUE); the method's own anchor when it has one
+      rate::Anchor an;
+      try {
+        an = rate::parse_anchor(v, "'anchor'");
+      } catch (const InputError& e) {
+        throw bad_request(e.detail().empty() ? e.what() : e.detail(), "anchor");
+      }
+      if (!a.cand_index.count(an.model)) throw bad_request("'anchor' names '" + an.model + "', not a candidate of this arena", "anchor");
+      if (declares(*m, "anchor")) given["anchor"] = an.model + "=" + v.substr(an.model.size() + 1);
+      else q->shift_after_fit = true;
+      q->anchor = an;
+      continue;
+    }
     if (k == "bootstrap" && !declares(*m, "bootstrap")) {
       char* end = nullptr;
       q->bootstrap_rounds = std::strtoll(v.c_str(), &end, 10);
@@ -81,6 +100,7 @@ std::shared_ptr<BoardQuery> board_query(const Request& r, const std::string& id,
     throw bad_request(e.detail().empty() ? e.what() : e.detail(), "params");
   }
   q->key = id + "\n" + m->id + "\n" + (q->exclude_flagged ? "x" : "-") + std::to_string(q->bootstrap_rounds);
+  if (q->shift_after_fit) q->key += "\nanchor " + q->anchor->model + "=" + fmt::format("{}", q->anchor->value);
   for (const auto& [k, v] : q->params.values()) q->key += "\n" + k + "=" + v;
   return q;
 }
@@ -140,6 +160,13 @@ Service::CachedBoard Service::fit_board(std::shared_ptr<const BoardQuery> qp) co
         }
       }
     }
+    if (q.anchor && q.shift_after_fit && !res.ratings.empty()) {
+      try {
+        rate::shift_to_anchor(c, res, *q.anchor, "leaderboard (point and interval shifted)");
+      } catch (const InputError& e) {
+        out["warning"] = e.detail().empty() ? std::string(e.what()) : e.detail();
+      }
+    }
     for (const auto& x : res.ratings) {
       const auto i = static_cast<size_t>(x.model);
       auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
@@ -148,6 +175,7 @@ Service::CachedBoard Service::fit_board(std::shared_ptr<const BoardQuery> qp) co
       order.push_back(x.model);
     }
   }
+  if (q.anchor) out["anchor"] = {{"model", q.anchor->model}, {"value", q.anchor->value}};
   out["ratings"] = ratings;
   out["win_rate"] = win_rate_json(c, order);
   board.body = dump_json(out);

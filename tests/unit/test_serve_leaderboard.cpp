@@ -257,5 +257,43 @@ TEST(ServeLeaderboard, KwiseRankingsKeepTheirTiersAndCountAsTheirPairs) {
     }
 }
 
+std::map<std::string, double> ratings_by_name(const json& lb) {
+  std::map<std::string, double> out;
+  for (const auto& r : lb["ratings"]) out[r["name"].get<std::string>()] = r["rating"].get<double>();
+  return out;
+}
+
+TEST(ServeLeaderboard, AnchorShiftsEveryRatingSoTheNamedModelHasTheValue) {
+  Api api(0);
+  api.ok(201, "POST", "/v1/arenas", arena_body("a1", 3, 1), kAdmin);
+  api.battle("m0", "m1", "model_a");
+  api.battle("m0", "m1", "model_a");
+  api.battle("m1", "m2", "model_a");
+  api.battle("m2", "m0", "tie");
+  // counting does not anchor itself: the service shifts its scores. By hand (wins + ties / 2):
+  // m0 2.5, m1 1, m2 0.5; anchored at m1 = 10, a shift of 9.
+  json lb = api.board({{"model", "counting"}, {"anchor", "m1:10"}});
+  const auto r = ratings_by_name(lb);
+  EXPECT_DOUBLE_EQ(r.at("m0"), 11.5);
+  EXPECT_DOUBLE_EQ(r.at("m1"), 10);
+  EXPECT_DOUBLE_EQ(r.at("m2"), 9.5);
+  EXPECT_EQ(lb["anchor"], json({{"model", "m1"}, {"value", 10.0}}));
+  // bradley_terry anchors itself (the parameter goes to the method; NAME=VALUE is accepted too).
+  const auto plain = ratings_by_name(api.board({{"l2", "0.1"}}));
+  const auto bt = ratings_by_name(api.board({{"l2", "0.1"}, {"anchor", "m2=1114"}}));
+  EXPECT_DOUBLE_EQ(bt.at("m2"), 1114);
+  EXPECT_NEAR(bt.at("m0") - bt.at("m2"), plain.at("m0") - plain.at("m2"), 1e-9);
+  // Bad anchors are 400s naming the field.
+  Request bad;
+  bad.method = "GET";
+  bad.path = "/v1/arenas/a1/leaderboard";
+  for (const std::string v : {"m9:1", "m1:ten", "m1", ":5"}) {
+    bad.query = {{"anchor", v}};
+    Response resp = api.svc->handle(bad);
+    EXPECT_EQ(resp.status, 400) << v;
+    EXPECT_EQ(json::parse(resp.body)["error"]["field"], "anchor") << v;
+  }
+}
+
 }  // namespace
 }  // namespace prefero::serve
