@@ -117,7 +117,7 @@ class Service {
   struct CachedBoard {
     std::shared_ptr<const BoardQuery> query;
     int64_t seq = 0, fitted_at = 0, requested_at = 0;  // arena seq fitted; Unix ms of the fit and of the last request
-    std::string body;
+    std::shared_ptr<const std::string> body;           // shared: a hit copies the text outside cache_mu_
   };
   mutable std::mutex cache_mu_;
   mutable std::map<std::string, CachedBoard> cache_;

@@ -178,7 +178,7 @@ Service::CachedBoard Service::fit_board(std::shared_ptr<const BoardQuery> qp) co
   if (q.anchor) out["anchor"] = {{"model", q.anchor->model}, {"value", q.anchor->value}};
   out["ratings"] = ratings;
   out["win_rate"] = win_rate_json(c, order);
-  board.body = dump_json(out);
+  board.body = std::make_shared<const std::string>(dump_json(out));
   return board;
 }
 
@@ -189,16 +189,20 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
   std::string request_key = std::to_string(id.size()) + ":" + id;
   for (const auto& [k, v] : r.query)
     request_key += std::to_string(k.size()) + ":" + k + std::to_string(v.size()) + ":" + v;
+  std::shared_ptr<const std::string> cached;  // copied out of the cache after its lock is released
   if (opt_.leaderboard_refresh_ms > 0) {
     std::lock_guard c(cache_mu_);
     auto alias = board_alias_.find(request_key);
     auto hit = alias == board_alias_.end() ? cache_.end() : cache_.find(alias->second);
     if (hit != cache_.end()) {
       hit->second.requested_at = now();
-      Response resp;
-      resp.body = hit->second.body;
-      return resp;
+      cached = hit->second.body;
     }
+  }
+  if (cached) {
+    Response resp;
+    resp.body = *cached;
+    return resp;
   }
   std::shared_ptr<BoardQuery> q;
   int64_t arena_seq = 0;
@@ -218,15 +222,18 @@ Response Service::leaderboard(const Request& r, const std::string& id) {
     // plus one fit behind); without one, only an answer fitted at the arena's last event.
     if (hit != cache_.end() && (opt_.leaderboard_refresh_ms > 0 || hit->second.seq == arena_seq)) {
       hit->second.requested_at = t;
-      Response resp;
-      resp.body = hit->second.body;
-      return resp;
+      cached = hit->second.body;
     }
+  }
+  if (cached) {
+    Response resp;
+    resp.body = *cached;
+    return resp;
   }
   CachedBoard board = fit_board(q);
   board.requested_at = t;
   Response resp;
-  resp.body = board.body;
+  resp.body = *board.body;
   std::lock_guard c(cache_mu_);
   auto slot = cache_.find(q->key);
   if (slot == cache_.end()) {
