@@ -281,7 +281,11 @@ void Service::refresh_leaderboards() {
     try {
       board = fit_board(d.query);
     } catch (const std::exception&) {
-      continue;  // the request path reports errors; the cached answer stays
+      // The cached answer stays; tried again after one more interval, not at every look.
+      std::lock_guard c(cache_mu_);
+      auto slot = cache_.find(d.query->key);
+      if (slot != cache_.end()) slot->second.fitted_at = t;
+      continue;
     }
     std::lock_guard c(cache_mu_);
     auto slot = cache_.find(d.query->key);
