@@ -9,11 +9,15 @@
 //       one client thread per connection. PostgreSQL on a private throw-away server (the URL must
 //       expand after scripts/pg-test.sh set it, hence the inner shell):
 //         scripts/pg-test.sh bash -c 'build/bin/bench_serve wrk 5 128 "$PREFERO_TEST_PG_URL"'
-//   bench_serve leaderboard [MODELS] [VOTES] [DB]   GET /v1/arenas/ID/leaderboard after VOTES
-//       battles among MODELS models were posted (in batches of 10,000); latency percentiles.
+//   bench_serve leaderboard [MODELS] [VOTES] [DB] [LOAD]   GET /v1/arenas/ID/leaderboard after
+//       VOTES battles among MODELS models were stored (LOAD http: posted in batches of 10,000;
+//       store: the same events appended to the store directly, then replayed by a new service);
+//       latency percentiles idle and while battles keep coming, and the process's RSS. DB ""
+//       = a temporary SQLite file.
 // Every loop is bounded in count; a request taking over 10 s aborts the run.
 #include <arpa/inet.h>
 #include <fmt/core.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -27,6 +31,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -109,9 +114,8 @@ struct Running {
   std::unique_ptr<HttpServer> server;
 };
 
-Running start(const std::string& db) {
-  Running r;
-  r.store = open_vote_store(db);
+// A service on r.store (replaying its log) and the HTTP server in front of it, as `prefero serve`.
+void serve(Running& r) {
   ServiceOptions o;
   o.admin_token = kAdmin;
   r.service = std::make_unique<Service>(*r.store, o);
@@ -127,6 +131,12 @@ Running start(const std::string& db) {
                                           }),
                                           limits);
   r.server->start();
+}
+
+Running start(const std::string& db) {
+  Running r;
+  r.store = open_vote_store(db);
+  serve(r);
   return r;
 }
 
@@ -242,35 +252,128 @@ int votes_wrk(int seconds, int connections, std::string db) {
   return rc == 0 ? 0 : 1;
 }
 
-int leaderboard(int models, long long total, std::string db) {
-  if (db.empty()) db = temp_db();
-  Running r = start(db);
-  Connection c(r.server->port());
-  create_arena(c, models);
-  std::mt19937_64 g(1);
-  const char* winners[] = {"model_a", "model_b", "tie", "tie (bothbad)"};
-  auto t0 = Clock::now();
-  for (long long done = 0; done < total;) {
-    json batch = json::array();
-    for (int i = 0; i < 10000 && done < total; ++i, ++done) {
-      int a = static_cast<int>(g() % static_cast<uint64_t>(models));
-      int b = static_cast<int>((static_cast<uint64_t>(a) + 1 + g() % static_cast<uint64_t>(models - 1)) % static_cast<uint64_t>(models));
-      batch.push_back({{"model_a", "model-" + std::to_string(a)}, {"model_b", "model-" + std::to_string(b)}, {"winner", winners[g() % 4]}});
-    }
-    auto [status, body] = c.request("POST", "/v1/arenas/" + kArena + "/battles", json{{"battles", batch}}.dump());
-    if (status != 201) throw std::runtime_error("battles: " + body);
+// The process's resident set size (MB, after returning freed heap memory to the system with
+// malloc_trim: the live state) and its peak so far, from /proc/self/status.
+std::pair<double, double> rss_mb() {
+  malloc_trim(0);
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  double now = 0, peak = 0;
+  if (!f) return {0, 0};
+  char line[256];
+  while (std::fgets(line, sizeof line, f)) {
+    long kb = 0;
+    if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1) now = static_cast<double>(kb) / 1024;
+    if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) peak = static_cast<double>(kb) / 1024;
   }
-  double load = std::chrono::duration<double>(Clock::now() - t0).count();
-  std::vector<double> lat;
-  for (int i = 0; i < 200; ++i) {
+  std::fclose(f);
+  return {now, peak};
+}
+
+// `count` random battles among `models` models as the body of POST battles / a "battle" event.
+std::string battle_batch(std::mt19937_64& g, int models, long long count) {
+  static const char* winners[] = {"model_a", "model_b", "tie", "tie (bothbad)"};
+  json batch = json::array();
+  for (long long i = 0; i < count; ++i) {
+    int a = static_cast<int>(g() % static_cast<uint64_t>(models));
+    int b = static_cast<int>((static_cast<uint64_t>(a) + 1 + g() % static_cast<uint64_t>(models - 1)) % static_cast<uint64_t>(models));
+    batch.push_back({{"model_a", "model-" + std::to_string(a)}, {"model_b", "model-" + std::to_string(b)}, {"winner", winners[g() % 4]}});
+  }
+  return json{{"battles", batch}}.dump();
+}
+
+// load = "http": POST battles in batches of 10,000 through the server. load = "store": append
+// the same events (one "battle" event of 10,000 battles each, as POST battles writes them) to
+// the store directly, then start a new service on it, which replays them (timed).
+int leaderboard(int models, long long total, std::string db, const std::string& load_mode) {
+  if (db.empty()) db = temp_db();
+  if (load_mode != "http" && load_mode != "store") throw std::runtime_error("load must be http or store");
+  Running r = start(db);
+  {
+    Connection c(r.server->port());
+    create_arena(c, models);
+  }
+  std::mt19937_64 g(1);
+  auto t0 = Clock::now();
+  double replay = 0;
+  if (load_mode == "http") {
+    Connection c(r.server->port());
+    for (long long done = 0; done < total; done += 10000) {
+      auto [status, body] = c.request("POST", "/v1/arenas/" + kArena + "/battles", battle_batch(g, models, std::min(10000LL, total - done)));
+      if (status != 201) throw std::runtime_error("battles: " + body);
+    }
+  } else {
+    r.server->stop();
+    r.server.reset();
+    r.service.reset();
+    for (long long done = 0; done < total; done += 10000) {
+      StoredEvent e;
+      e.stream = "arena:" + kArena;
+      e.kind = "battle";
+      e.actor = "admin";
+      e.time_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+      e.body = battle_batch(g, models, std::min(10000LL, total - done));
+      r.store->append(e);
+    }
+    auto t1 = Clock::now();
+    serve(r);  // the service's constructor replays the log
+    replay = std::chrono::duration<double>(Clock::now() - t1).count();
+  }
+  const double loaded = std::chrono::duration<double>(Clock::now() - t0).count();
+  const auto [rss, peak] = rss_mb();
+  Connection c(r.server->port());
+  auto timed_get = [&](json* out) {
     auto s = Clock::now();
     auto [status, body] = c.request("GET", "/v1/arenas/" + kArena + "/leaderboard");
-    lat.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - s).count();
     if (status != 200) throw std::runtime_error("leaderboard: " + body);
+    if (out) *out = json::parse(body);
+    return ms;
+  };
+  json first_answer;
+  const double first = timed_get(&first_answer);
+  if (first_answer["votes"].get<double>() != static_cast<double>(total))
+    throw std::runtime_error("the leaderboard counts " + first_answer["votes"].dump() + " battles");
+  std::vector<double> idle;
+  for (int i = 0; i < 200; ++i) idle.push_back(timed_get(nullptr));
+  // While battles keep coming (batches of 1,000 from a second connection): the refresher refits
+  // in the background; requests are answered from its last fit. 200 requests, 10 ms apart.
+  std::atomic<bool> done{false};
+  std::atomic<long long> posted{0};
+  std::thread writer([&] {
+    Connection w(r.server->port());
+    std::mt19937_64 gw(2);
+    while (!done.load()) {
+      auto [status, body] = w.request("POST", "/v1/arenas/" + kArena + "/battles", battle_batch(gw, models, 1000));
+      if (status != 201) {
+        std::fprintf(stderr, "battles: %d %s\n", status, body.c_str());
+        return;
+      }
+      posted += 1000;
+    }
+  });
+  std::vector<double> busy;
+  double max_lag = 0;
+  std::set<int64_t> fits;
+  for (int i = 0; i < 200; ++i) {
+    json a;
+    busy.push_back(timed_get(&a));
+    const double lag = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::system_clock::now().time_since_epoch()).count() -
+                                           a["fitted_at"].get<int64_t>());
+    max_lag = std::max(max_lag, lag);
+    fits.insert(a["fitted_at"].get<int64_t>());
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  fmt::print("{} models, {} battles stored in {:.1f} s ({}): leaderboard first {:.2f} ms, then p50 {:.2f} ms, p99 {:.2f} ms\n",
-             models, total, load, db.substr(0, db.find(':')), lat[0], percentile({lat.begin() + 1, lat.end()}, 0.5),
-             percentile({lat.begin() + 1, lat.end()}, 0.99));
+  done = true;
+  writer.join();
+  fmt::print("{} models, {} battles stored in {:.1f} s ({}, load {}{}); RSS {:.0f} MB (peak {:.0f} MB)\n", models, total,
+             loaded, db.substr(0, db.find(':')), load_mode,
+             load_mode == "store" ? fmt::format(", of which the service's replay {:.1f} s", replay) : "", rss, peak);
+  fmt::print("leaderboard: first (fitted in the request) {:.2f} ms; then idle p50 {:.2f} ms, p99 {:.2f} ms; "
+             "while {} battles were posted: p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms, answers up to {:.0f} ms old, "
+             "{} distinct fits served\n",
+             first, percentile(idle, 0.5), percentile(idle, 0.99), posted.load(), percentile(busy, 0.5), percentile(busy, 0.99),
+             percentile(busy, 1.0), max_lag, fits.size());
   stop(r, db);
   return 0;
 }
@@ -291,11 +394,12 @@ int main(int argc, char** argv) {
       return votes(argc > 2 ? std::atoi(argv[2]) : 100000, argc > 3 ? std::atoi(argv[3]) : 32, argc > 4 ? argv[4] : "");
     if (mode == "wrk") return votes_wrk(argc > 2 ? std::atoi(argv[2]) : 10, argc > 3 ? std::atoi(argv[3]) : 128, argc > 4 ? argv[4] : "");
     if (mode == "leaderboard")
-      return leaderboard(argc > 2 ? std::atoi(argv[2]) : 200, argc > 3 ? std::atoll(argv[3]) : 10000000, argc > 4 ? argv[4] : "");
+      return leaderboard(argc > 2 ? std::atoi(argv[2]) : 200, argc > 3 ? std::atoll(argv[3]) : 10000000, argc > 4 ? argv[4] : "",
+                         argc > 5 ? argv[5] : "http");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_serve: %s\n", e.what());
     return 1;
   }
-  std::fprintf(stderr, "usage: bench_serve votes [VOTES] [CONNECTIONS] [DB] | wrk [SECONDS] [CONNECTIONS] [DB] | leaderboard [MODELS] [VOTES] [DB]\n");
+  std::fprintf(stderr, "usage: bench_serve votes [VOTES] [CONNECTIONS] [DB] | wrk [SECONDS] [CONNECTIONS] [DB] | leaderboard [MODELS] [VOTES] [DB] [http|store]\n");
   return 2;
 }

@@ -7,16 +7,24 @@
 
 namespace prefero {
 
-WinTie win_tie_matrices(const Comparisons& c, const char* method) {
-  if (c.pairs.empty() && !c.rankings.empty())
+namespace {
+
+void check_count(double count, const char* method) {
+  if (!(count >= 0) || !std::isfinite(count))
+    throw InputError(std::string(method) + ": battle counts must be finite and non-negative");
+}
+
+}  // namespace
+
+WinTie win_tie_matrices(const Comparisons& c, const char* method, KwisePairs kwise) {
+  if (kwise == KwisePairs::refuse && c.pairs.empty() && !c.rankings.empty())
     throw InputError(std::string(method) + ": needs pairwise battles, not K-wise rankings");
   WinTie m;
   m.n = c.models.size();
   m.W.assign(m.n * m.n, 0.0);
   m.T.assign(m.n * m.n, 0.0);
   for (const PairRow& r : c.pairs) {
-    if (!(r.count >= 0) || !std::isfinite(r.count))
-      throw InputError(std::string(method) + ": battle counts must be finite and non-negative");
+    check_count(r.count, method);
     const auto a = static_cast<size_t>(r.a), b = static_cast<size_t>(r.b);
     if (a == b) continue;  // a model against itself carries no information
     switch (r.outcome) {
@@ -26,6 +34,27 @@ WinTie win_tie_matrices(const Comparisons& c, const char* method) {
         m.T[a * m.n + b] += r.count;
         m.T[b * m.n + a] += r.count;
     }
+  }
+  if (kwise != KwisePairs::implied) return m;
+  for (const KwiseRow& k : c.rankings) {
+    check_count(k.count, method);
+    for (const auto& tier : k.tiers)
+      for (int x : tier)
+        if (x < 0 || static_cast<size_t>(x) >= m.n)
+          throw InputError(std::string(method) + ": a ranking names model " + std::to_string(x) + " of " + std::to_string(m.n));
+    for (size_t i = 0; i < k.tiers.size(); ++i)
+      for (size_t x = 0; x < k.tiers[i].size(); ++x) {
+        const auto a = static_cast<size_t>(k.tiers[i][x]);
+        for (size_t y = x + 1; y < k.tiers[i].size(); ++y) {  // tied within the tier
+          const auto b = static_cast<size_t>(k.tiers[i][y]);
+          if (a == b) continue;
+          m.T[a * m.n + b] += k.count;
+          m.T[b * m.n + a] += k.count;
+        }
+        for (size_t j = i + 1; j < k.tiers.size(); ++j)  // above every model of a lower tier
+          for (int lower : k.tiers[j])
+            if (static_cast<size_t>(lower) != a) m.W[a * m.n + static_cast<size_t>(lower)] += k.count;
+      }
   }
   return m;
 }

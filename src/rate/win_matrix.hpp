@@ -15,8 +15,17 @@ struct WinTie {
   double t(size_t i, size_t j) const { return T[i * n + j]; }
 };
 
-// K-wise rankings are refused (these models are defined on pairs): `method` names the caller.
-WinTie win_tie_matrices(const Comparisons& c, const char* method);
+// What K-wise rankings count for in the matrices.
+enum class KwisePairs {
+  refuse,   // InputError when there are rankings but no battles (the pairwise models)
+  implied,  // each ranking counts as its implied pairwise outcomes, with its count: every model
+            // of a tier beats every model of each lower tier (W), and every two models of one
+            // tier tie (T, both directions); models a ranking leaves out count for nothing
+};
+
+// `method` names the caller in errors (K-wise rankings are refused by default: the matrix
+// models are defined on pairs).
+WinTie win_tie_matrices(const Comparisons& c, const char* method, KwisePairs kwise = KwisePairs::refuse);
 
 // M = win_weight * W + tie_weight * T, row-major.
 std::vector<double> weighted_win_matrix(const WinTie& m, double win_weight, double tie_weight);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "rate/win_matrix.hpp"
 #include "registry/registry.hpp"
 #include "serve/service_util.hpp"
 
@@ -245,13 +246,16 @@ void nudge(std::vector<double>& s, int w, int l, double y) {
   s[L] -= 0.1 * (y - p);
 }
 
-void add_row(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, int a, int b, Outcome o) {
+void add_row(Comparisons& c, PairRowIndex* rows, int a, int b, Outcome o) {
   if (rows) {
-    auto [it, fresh] = rows->emplace(std::tuple<int, int, int>{a, b, static_cast<int>(o)}, c.pairs.size());
+    // (a, b, outcome) in one key: a and b are non-negative ints (31 bits each), the outcome 2 bits.
+    const uint64_t key = static_cast<uint64_t>(a) << 33 | static_cast<uint64_t>(b) << 2 | static_cast<uint64_t>(o);
+    auto [row, fresh] = rows->insert(key);
     if (!fresh) {
-      c.pairs[it->second].count += 1;
+      c.pairs[*row].count += 1;
       return;
     }
+    *row = c.pairs.size();
   }
   PairRow r;
   r.a = a;
@@ -261,23 +265,34 @@ void add_row(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, 
   c.pairs.push_back(r);
 }
 
-void add_vote(Comparisons& c, std::map<std::tuple<int, int, int>, size_t>* rows, const ArenaVote& v) {
-  if (v.ranking.empty()) add_row(c, rows, v.models[0], v.models[1], v.outcome);
-  else c.rankings.push_back(KwiseRow{v.ranking, 1});
+void add_vote(Comparisons& c, PairRowIndex* rows, const ArenaState& a, const ArenaVote& v) {
+  if (v.kwise < 0) add_row(c, rows, v.a, v.b, v.outcome);
+  else c.rankings.push_back(KwiseRow{a.kwise[static_cast<size_t>(v.kwise)].ranking, 1});
 }
 
 }  // namespace
 
+std::vector<int> shown_models(const ArenaState& a, const ArenaVote& v) {
+  if (v.kwise < 0) return {v.a, v.b};
+  return a.kwise[static_cast<size_t>(v.kwise)].models;
+}
+
 void count_vote(ArenaState& a, const ArenaVote& v) {
-  add_vote(a.stats, &a.row_of, v);
-  record_match(a.match, v.models);
-  a.match.total += 1;
-  if (v.ranking.empty()) {
-    if (v.outcome == Outcome::a_wins) nudge(a.match.skill, v.models[0], v.models[1], 1);
-    else if (v.outcome == Outcome::b_wins) nudge(a.match.skill, v.models[1], v.models[0], 1);
-    else nudge(a.match.skill, v.models[0], v.models[1], 0.5);
+  add_vote(a.stats, &a.row_of, a, v);
+  if (v.kwise < 0) {
+    thread_local std::vector<int> pair(2);  // no allocation per vote
+    pair[0] = v.a;
+    pair[1] = v.b;
+    record_match(a.match, pair);  // counts the vote in a.match.total too
   } else {
-    for_each_pair(v.ranking, [&](int w, int l) { nudge(a.match.skill, w, l, 1); });
+    record_match(a.match, a.kwise[static_cast<size_t>(v.kwise)].models);
+  }
+  if (v.kwise < 0) {
+    if (v.outcome == Outcome::a_wins) nudge(a.match.skill, v.a, v.b, 1);
+    else if (v.outcome == Outcome::b_wins) nudge(a.match.skill, v.b, v.a, 1);
+    else nudge(a.match.skill, v.a, v.b, 0.5);
+  } else {
+    for_each_pair(a.kwise[static_cast<size_t>(v.kwise)].ranking, [&](int w, int l) { nudge(a.match.skill, w, l, 1); });
   }
 }
 
@@ -285,34 +300,31 @@ Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& 
                               bool keep_order) {
   Comparisons c;
   c.models = a.cand_ids;
-  std::map<std::tuple<int, int, int>, size_t> rows;
+  PairRowIndex rows;
+  std::vector<char> excluded(a.actors.size(), 0);  // by actor index: one lookup per voter, not per vote
+  for (const auto& name : exclude) {
+    const int32_t i = find_actor(a, name);
+    if (i >= 0) excluded[static_cast<size_t>(i)] = 1;
+  }
   for (const auto& v : a.votes) {
-    if (!v.counted || (!exclude.empty() && exclude.count(a.actors[static_cast<size_t>(v.actor)]))) continue;
+    if (!v.counted || excluded[static_cast<size_t>(v.actor)]) continue;
     if (exclude_flagged_votes && v.flags != 0) continue;
-    add_vote(c, keep_order ? nullptr : &rows, v);
+    add_vote(c, keep_order ? nullptr : &rows, a, v);
   }
   return c;
 }
 
 json win_rate_json(const Comparisons& c, const std::vector<int>& order) {
-  const size_t n = c.models.size();
-  std::vector<double> wins(n * n, 0.0);
-  for (const auto& r : c.pairs) {
-    const auto A = static_cast<size_t>(r.a), B = static_cast<size_t>(r.b);
-    if (r.outcome == Outcome::a_wins) wins[A * n + B] += r.count;
-    if (r.outcome == Outcome::b_wins) wins[B * n + A] += r.count;
-  }
-  for (const auto& k : c.rankings)
-    for_each_pair(k.tiers, [&](int w, int l) { wins[static_cast<size_t>(w) * n + static_cast<size_t>(l)] += k.count; });
+  const WinTie m = win_tie_matrices(c, "leaderboard", KwisePairs::implied);
   json models = json::array(), matrix = json::array();
   for (int i : order) {
     models.push_back(c.models[static_cast<size_t>(i)]);
     json row = json::array();
     for (int j : order) {
       const auto I = static_cast<size_t>(i), J = static_cast<size_t>(j);
-      const double d = wins[I * n + J] + wins[J * n + I];
+      const double d = m.w(I, J) + m.w(J, I);
       if (i == j || d == 0) row.push_back(nullptr);
-      else row.push_back(wins[I * n + J] / d);
+      else row.push_back(m.w(I, J) / d);
     }
     matrix.push_back(row);
   }

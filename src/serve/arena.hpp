@@ -21,6 +21,8 @@ ArenaState arena_from_config(const json& config);
 void add_item(ArenaState& a, const json& item);
 // Counts one vote in the sufficient statistics, the matchmaking state and the skill estimate.
 void count_vote(ArenaState& a, const ArenaVote& v);
+// The models shown by a vote, in slot order (A, B, ...).
+std::vector<int> shown_models(const ArenaState& a, const ArenaVote& v);
 // The comparisons of the counted votes. `exclude` voters and (with exclude_flagged_votes)
 // self-identifying votes are left out; keep_order = one row per vote in seq order (online models).
 Comparisons arena_comparisons(const ArenaState& a, const std::set<std::string>& exclude, bool exclude_flagged_votes,
@@ -42,7 +44,8 @@ std::string outcome_name(Outcome o);
 // Inverse of outcome_name (also "A", "B", "bothbad"); false for anything else.
 bool outcome_from(const std::string& s, Outcome& o);
 // {"models": [...], "matrix": [[...]]}: empirical win fraction of row over column among decided
-// battles (ties left out, as FastChat), K-wise rankings counted pair by pair; null = never decided.
+// battles (ties left out, as FastChat), K-wise rankings counted as their implied pairs
+// (rate/win_matrix.hpp, KwisePairs::implied); null = never decided.
 json win_rate_json(const Comparisons& c, const std::vector<int>& order);
 
 }  // namespace prefero::serve

@@ -16,10 +16,7 @@ namespace prefero::serve {
 Service::Service(VoteStore& store, ServiceOptions options) : store_(store), opt_(std::move(options)) {
   hmac_key_ = !opt_.hmac_key.empty() ? opt_.hmac_key : sha256_hex("prefero matchup key\n" + opt_.admin_token);
   catch_up();
-}
-
-Service::~Service() {
-  while (in_flight_.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  start_refresher();
 }
 
 int64_t Service::now() const {
@@ -37,15 +34,24 @@ void Service::catch_up() {
   if (store_.last_seq() <= last_seen_.load()) return;
   std::lock_guard one(catch_up_mu_);
   const int64_t seen = last_seen_.load();
+  // Applied in slices of 256 events as they are read (the store calls back outside its locks):
+  // a restart replays millions of votes without holding every event in memory at once.
   std::vector<StoredEvent> fresh;
-  store_.scan(seen, [&](const StoredEvent& e) { fresh.push_back(e); });
-  std::unique_lock lock(mu_);
-  for (const auto& e : fresh) {
-    if (e.seq <= last_seen_.load()) continue;
-    apply(e);
-    last_seen_.store(e.seq);
-  }
-  drain_pending();
+  auto apply_fresh = [&] {
+    std::unique_lock lock(mu_);
+    for (const auto& e : fresh) {
+      if (e.seq <= last_seen_.load()) continue;
+      apply(e);
+      last_seen_.store(e.seq);
+    }
+    drain_pending();
+    fresh.clear();
+  };
+  store_.scan(seen, [&](const StoredEvent& e) {
+    fresh.push_back(e);
+    if (fresh.size() >= 256) apply_fresh();
+  });
+  apply_fresh();
 }
 
 void Service::drain_pending() {

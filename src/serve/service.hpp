@@ -12,11 +12,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "rate/seeded_rng.hpp"
@@ -32,10 +34,12 @@ struct ServiceOptions {
   std::function<int64_t()> clock;         // Unix ms (default: the system clock)
   uint64_t seed = 0;                      // matchmaking and matchup nonces (tests fix it)
   size_t max_body = 1 << 20;              // larger request bodies: 413
-  // A leaderboard younger than this is served from the cache even when votes came in since
-  // (fitting 200 models takes a few hundred ms; 0 = recompute whenever the arena changed).
+  // Leaderboards are refitted by a background thread at most once per this interval while their
+  // arena changes; requests answer from that cache (0 = no thread: a request refits whenever the
+  // arena changed since the cached fit).
   int64_t leaderboard_refresh_ms = 1000;
   int catch_up_ms = 50;                   // how often requests look for other processes' events (0 = every request)
+  int64_t leaderboard_idle_ms = 600000;   // a cached leaderboard nobody asked for in this long is dropped
 };
 
 // A checked write: the event to append and how to answer once it is durable, or (`now` set) the
@@ -51,10 +55,16 @@ struct PendingWrite {
   }
 };
 
+struct BoardQuery;  // what a leaderboard request asks for (service_leaderboard.cpp)
+
 class Service {
  public:
   Service(VoteStore& store, ServiceOptions options);
-  ~Service();  // waits for the answers of appends still in the store's queue
+  // Waits for the answers of appends still in the store's queue; stops and joins the
+  // leaderboard refresher.
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
   Response handle(const Request& request);
   // The same answers, for a server that must not block: a vote, ballot or battle is answered by
   // `reply` on the store's completion thread once it is durable (group commit without a thread
@@ -133,11 +143,31 @@ class Service {
   std::map<std::pair<std::string, std::string>, int64_t> idempotency_;  // (stream, key) -> seq
   // Leaderboard cache: (arena, model, params, exclude_flagged) -> the answer at an arena seq.
   struct CachedBoard {
-    int64_t seq = 0, time_ms = 0;
-    std::string body;
+    std::shared_ptr<const BoardQuery> query;
+    int64_t seq = 0, fitted_at = 0, requested_at = 0;  // arena seq fitted; Unix ms of the fit and of the last request
+    std::shared_ptr<const std::string> body;           // shared: a hit copies the text outside cache_mu_
   };
   mutable std::mutex cache_mu_;
   mutable std::map<std::string, CachedBoard> cache_;
+
+ public:
+  // One pass of the leaderboard refresher (the thread calls it every refresh interval / 10):
+  // drops cached leaderboards not requested for leaderboard_idle_ms and refits those whose arena
+  // changed since a fit at least leaderboard_refresh_ms old. Public for tests.
+  void refresh_leaderboards();
+
+ private:
+  // Fits `q` on a copy of its arena's statistics: the copy under the shared lock (not held by
+  // the caller), the fit without it.
+  CachedBoard fit_board(std::shared_ptr<const BoardQuery> q) const;
+  void refresher_loop();
+  void start_refresher();  // from the constructor (no thread when leaderboard_refresh_ms is 0)
+  std::mutex refresher_mu_;
+  std::condition_variable refresher_cv_;
+  bool stopping_ = false;  // guarded by refresher_mu_
+  // A leaderboard request's arena and query parameters -> its cache key (guarded by cache_mu_).
+  std::map<std::string, std::string> board_alias_;
+  std::thread refresher_;  // last: started after everything above exists
 };
 
 // {"openapi": "3.1.0", ...} describing every /v1 endpoint (service_openapi.cpp).

@@ -2,7 +2,6 @@
 #include <cmath>
 
 #include "core/error.hpp"
-#include "rate/bootstrap.hpp"
 #include "rate/seeded_rng.hpp"
 #include "registry/registry.hpp"
 #include "serve/abuse.hpp"
@@ -12,10 +11,6 @@
 #include "serve/service_util.hpp"
 
 namespace prefero::serve {
-
-// The L2 penalty a leaderboard falls back to while some model has only wins or only losses
-// (the maximum-likelihood ratings would be infinite).
-const char* const kYoungArenaL2 = "0.01";
 
 namespace {
 
@@ -40,20 +35,6 @@ std::string voter_of(const Request& r, bool admin, const std::set<std::string>& 
   }
   if (voting == "token") throw ApiError(401, "unauthorized", "voting here needs a voter token (Authorization: Bearer TOKEN)");
   return "anon:" + sha256_hex("client\n" + r.client).substr(0, 32);
-}
-
-bool query_bool(const Request& r, const std::string& key, bool def) {
-  auto it = r.query.find(key);
-  if (it == r.query.end()) return def;
-  if (it->second == "true" || it->second == "1") return true;
-  if (it->second == "false" || it->second == "0") return false;
-  throw bad_request("'" + key + "' must be true or false", key);
-}
-
-bool declares(const MethodInfo& m, const std::string& name) {
-  for (const auto& p : m.params)
-    if (p.name == name) return true;
-  return false;
 }
 
 }  // namespace
@@ -85,19 +66,26 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
     v.actor = intern_actor(a, e.actor);
     const std::string matchup = body.value("matchup", "");
     v.item = a.item_index.at(body.at("item").get<std::string>());
-    for (const auto& m : body.at("models")) v.models.push_back(a.cand_index.at(m.get<std::string>()));
+    std::vector<int> models;
+    for (const auto& m : body.at("models")) models.push_back(a.cand_index.at(m.get<std::string>()));
+    KwiseVote kw;
     if (body.contains("ranking")) {
       for (const auto& tier : body["ranking"]) {
-        v.ranking.emplace_back();
-        for (const auto& m : tier) v.ranking.back().push_back(a.cand_index.at(m.get<std::string>()));
+        kw.ranking.emplace_back();
+        for (const auto& m : tier) kw.ranking.back().push_back(a.cand_index.at(m.get<std::string>()));
       }
-    } else if (!outcome_from(body.at("winner").get<std::string>(), v.outcome)) {
+      if (kw.ranking.empty()) return;
+      kw.models = models;
+    } else if (models.size() != 2 || !outcome_from(body.at("winner").get<std::string>(), v.outcome)) {
       return;
+    } else {
+      v.a = models[0];
+      v.b = models[1];
     }
     // Self-identifying: a shown output names a shown candidate (arena.md §11).
     std::vector<std::string> texts, needles;
     const ArenaItem& item = a.items[static_cast<size_t>(v.item)];
-    for (int m : v.models) {
+    for (int m : models) {
       auto o = item.outputs.find(m);
       if (o != item.outputs.end() && o->second.contains("text")) texts.push_back(o->second["text"].get<std::string>());
       needles.push_back(a.cand_ids[static_cast<size_t>(m)]);
@@ -107,7 +95,7 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
     // Duplicates and votes over the daily cap are kept for the audit but never counted
     // (the handler refuses them; these rules settle races between processes the same way).
     const auto key = matchup_key(matchup);
-    if (!matchup.empty() && !a.voted_matchups.insert({v.actor, key.first, key.second}).second) {
+    if (!matchup.empty() && !a.voted_matchups.insert({v.actor, key.first, key.second})) {
       v.flags |= kDuplicate;
       v.counted = false;
     }
@@ -116,11 +104,15 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
       v.flags |= kOverCap;
       v.counted = false;
     }
+    if (!kw.ranking.empty()) {
+      v.kwise = static_cast<int32_t>(a.kwise.size());
+      a.kwise.push_back(std::move(kw));
+    }
     if (v.counted) {
       ++today;
       count_vote(a, v);
     }
-    a.votes.push_back(std::move(v));
+    a.votes.push_back(v);
   } else if (e.kind == "battle") {
     const int32_t actor = intern_actor(a, e.actor);
     for (const auto& b : body.at("battles")) {
@@ -129,10 +121,11 @@ void Service::apply_arena(const StoredEvent& e, const json& body) {
       v.time_ms = e.time_ms;
       v.actor = actor;
       v.battle = true;
-      v.models = {a.cand_index.at(b.at("model_a").get<std::string>()), a.cand_index.at(b.at("model_b").get<std::string>())};
+      v.a = a.cand_index.at(b.at("model_a").get<std::string>());
+      v.b = a.cand_index.at(b.at("model_b").get<std::string>());
       if (!outcome_from(b.at("winner").get<std::string>(), v.outcome)) continue;
       count_vote(a, v);
-      a.votes.push_back(std::move(v));
+      a.votes.push_back(v);
     }
   }
 }
@@ -290,13 +283,13 @@ json Service::vote_answer(const ArenaState& a, int64_t seq) const {
   if (!found) return json{{"vote", v}};
   const ArenaVote& x = *found;
   json models = json::array();
-  for (int m : x.models) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
+  for (int m : shown_models(a, x)) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
   v["models"] = models;
-  if (x.ranking.empty()) {
+  if (x.kwise < 0) {
     v["winner"] = outcome_name(x.outcome);
   } else {
     json rk = json::array();
-    for (const auto& t : x.ranking) {
+    for (const auto& t : a.kwise[static_cast<size_t>(x.kwise)].ranking) {
       json tier = json::array();
       for (int m : t) tier.push_back(a.cand_ids[static_cast<size_t>(m)]);
       rk.push_back(tier);
@@ -445,8 +438,8 @@ std::set<std::string> Service::flagged_actors(const ArenaState& a) const {
 json Service::flags_json(const ArenaState& a) const {
   std::vector<AbuseVote> votes;
   for (const auto& v : a.votes)
-    if (v.counted && !v.battle && v.ranking.empty())
-      votes.push_back({a.actors[static_cast<size_t>(v.actor)], v.item, v.models[0], v.models[1], v.outcome});
+    if (v.counted && !v.battle && v.kwise < 0)
+      votes.push_back({a.actors[static_cast<size_t>(v.actor)], v.item, v.a, v.b, v.outcome});
   const json& ab = a.config["abuse"];
   OutlierOptions oo;
   oo.alpha = ab["outlier_alpha"].get<double>();
@@ -503,13 +496,13 @@ Response Service::audit(const Request& r, const std::string& id) {
     json line = {{"seq", v.seq}, {"time", v.time_ms}, {"actor", actor}, {"kind", v.battle ? "battle" : "vote"}};
     line["item"] = v.item >= 0 ? json(a.items[static_cast<size_t>(v.item)].id) : json(nullptr);
     json models = json::array();
-    for (int m : v.models) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
+    for (int m : shown_models(a, v)) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
     line["models"] = models;
-    if (v.ranking.empty()) {
+    if (v.kwise < 0) {
       line["winner"] = outcome_name(v.outcome);
     } else {
       json rk = json::array();
-      for (const auto& t : v.ranking) {
+      for (const auto& t : a.kwise[static_cast<size_t>(v.kwise)].ranking) {
         json tier = json::array();
         for (int m : t) tier.push_back(a.cand_ids[static_cast<size_t>(m)]);
         rk.push_back(tier);
@@ -524,109 +517,6 @@ Response Service::audit(const Request& r, const std::string& id) {
     line["flags"] = f;
     resp.body += dump_json(line) + "\n";
   }
-  return resp;
-}
-
-Response Service::leaderboard(const Request& r, const std::string& id) {
-  std::shared_lock lock(mu_);
-  const ArenaState& a = arena_or_404(id);
-  std::string model_name = a.model;
-  auto q = r.query.find("model");
-  if (q != r.query.end()) model_name = q->second;
-  const MethodInfo* m = find_method(model_name);
-  if (!m || m->family != "rate" || !m->rate)
-    throw bad_request("'model' must be a rating method id (prefero methods --family rate), got '" + model_name + "'", "model");
-  const bool exclude = query_bool(r, "exclude_flagged", false);
-  std::map<std::string, std::string> given = m->id == a.model ? a.params : std::map<std::string, std::string>{};
-  int64_t rounds = 0;
-  bool generic_bootstrap = false;
-  for (const auto& [k, v] : r.query) {
-    if (k == "model" || k == "exclude_flagged") continue;
-    if (k == "bootstrap" && !declares(*m, "bootstrap")) {
-      char* end = nullptr;
-      rounds = std::strtoll(v.c_str(), &end, 10);
-      if (v.empty() || *end || rounds < 0 || rounds > 100000) throw bad_request("'bootstrap' must be 0..100000", "bootstrap");
-      generic_bootstrap = rounds > 0;
-      continue;
-    }
-    given[k] = v;
-  }
-  if (declares(*m, "threads") && !given.count("threads")) given["threads"] = "1";
-  Params params;
-  try {
-    params = resolve_params(m->id, m->params, given);
-  } catch (const InputError& e) {
-    throw bad_request(e.detail().empty() ? e.what() : e.detail(), "params");
-  }
-  std::string cache_key = id + "\n" + m->id + "\n" + (exclude ? "x" : "-") + std::to_string(rounds);
-  for (const auto& [k, v] : params.values()) cache_key += "\n" + k + "=" + v;
-  {
-    std::lock_guard c(cache_mu_);
-    auto hit = cache_.find(cache_key);
-    const bool fresh = hit != cache_.end() && (hit->second.seq == a.last_seq ||
-                                               now() - hit->second.time_ms < opt_.leaderboard_refresh_ms);
-    if (fresh) {
-      Response resp;
-      resp.body = hit->second.body;
-      return resp;
-    }
-  }
-  static const std::set<std::string> order_free = {"bradley_terry", "rao_kupper", "davidson", "bt_style", "bt_mixture",
-                                                   "plackett_luce"};
-  const bool keep_order = !order_free.count(m->id);
-  std::set<std::string> excluded;
-  if (exclude) excluded = flagged_actors(a);
-  const Comparisons c = exclude || keep_order ? arena_comparisons(a, excluded, exclude, keep_order) : a.stats;
-  // Fit on the copy without the lock: votes keep flowing while a large arena is refitted.
-  const int64_t seq = a.last_seq;
-  const std::vector<std::string> ids = a.cand_ids, names = a.cand_names;
-  lock.unlock();
-  double total = 0;
-  for (const auto& p : c.pairs) total += p.count;
-  for (const auto& k : c.rankings) total += k.count;
-  json out = {{"model", m->id}, {"params", params.values()}, {"exclude_flagged", exclude}, {"seq", seq}, {"votes", total}};
-  json ratings = json::array();
-  std::vector<int> order;
-  if (total > 0) {
-    RatingResult res;
-    Params used = params;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-      try {
-        res = m->rate(c, used);
-        if (generic_bootstrap) rate::bootstrap_any(*m, c, used, res, static_cast<int>(rounds), 0, 1, 0.05);
-        break;
-      } catch (const InputError& e) {
-        // Too few votes for this model (a model that never lost has an infinite BT rating): a
-        // normal state of a young arena. Models with an L2 penalty are refitted with a small
-        // one (kYoungArenaL2) and say so; others answer with no ratings and the reason.
-        res.ratings.clear();
-        std::string why = e.detail().empty() ? std::string(e.what()) : e.detail();
-        if (attempt == 0 && used.has("l2") && used.number("l2") == 0) {
-          used.set("l2", kYoungArenaL2);
-          out["warning"] = why + "; shown with l2=" + kYoungArenaL2 + " until every model has won and lost";
-          out["params"] = used.values();
-        } else {
-          out["warning"] = why;
-          break;
-        }
-      }
-    }
-    for (const auto& x : res.ratings) {
-      const auto i = static_cast<size_t>(x.model);
-      auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
-      ratings.push_back({{"name", ids[i]}, {"display_name", names[i]}, {"rating", num(x.rating)},
-                         {"ci_low", num(x.ci_low)}, {"ci_high", num(x.ci_high)}, {"rank_ub", x.rank_ub}, {"votes", x.votes}});
-      order.push_back(x.model);
-    }
-  }
-  out["ratings"] = ratings;
-  out["win_rate"] = win_rate_json(c, order);
-  Response resp;
-  resp.body = dump_json(out);
-  std::lock_guard cl(cache_mu_);
-  if (cache_.size() >= 256) cache_.clear();  // arbitrary query parameters must not grow it without bound
-  auto& slot = cache_[cache_key];
-  if (slot.body.empty() || slot.seq <= seq) slot = CachedBoard{seq, now(), resp.body};
   return resp;
 }
 

@@ -99,6 +99,9 @@ json schemas() {
                     {"model_a", "model_b", "winner"});
   s["Leaderboard"] = obj({{"model", str()}, {"params", {{"type", "object"}}}, {"exclude_flagged", {{"type", "boolean"}}},
                           {"votes", number()}, {"seq", integer()},
+                          {"fitted_at", {{"type", "integer"}, {"description", "when the fit's statistics were read (Unix ms); "
+                                                                             "answers come from a cache refitted in the background"}}},
+                          {"anchor", obj({{"model", str()}, {"value", number()}})}, {"warning", str()},
                           {"ratings", array_of(obj({{"name", str()}, {"display_name", str()}, {"rating", number()},
                                                     {"ci_low", number()}, {"ci_high", number()}, {"rank_ub", integer()},
                                                     {"votes", number()}}))},
@@ -162,7 +165,8 @@ json openapi_document() {
          {400, 404}, nullptr,
          json::array({id_param(), query("model", str(), "rating method id (default: the arena's)"),
                       query("bootstrap", integer(), "bootstrap rounds (0 = none)"),
-                      query("exclude_flagged", {{"type", "boolean"}}, "leave out flagged voters and flagged votes")}));
+                      query("exclude_flagged", {{"type", "boolean"}}, "leave out flagged voters and flagged votes"),
+                      query("anchor", str(), "NAME:VALUE: shift every rating and interval so model NAME has VALUE")}));
   paths["/v1/arenas/{id}/audit"]["get"] = op("every vote as JSON lines: seq, time, actor, item, models, winner, flags", true,
                                              {{"200", answer("JSON lines", str(), "application/x-ndjson")}}, {401, 403, 404},
                                              nullptr, json::array({id_param()}));

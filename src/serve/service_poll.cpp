@@ -177,14 +177,14 @@ Response Service::poll_results(const Request&, const std::string& id) {
   {
     std::lock_guard c(cache_mu_);
     auto hit = cache_.find(key);
-    if (hit != cache_.end() && hit->second.seq == p.last_seq) out = json::parse(hit->second.body);
+    if (hit != cache_.end() && hit->second.seq == p.last_seq) out = json::parse(*hit->second.body);
   }
   if (out.is_null()) {
     out = serve::poll_results(p);
     out["seq"] = p.last_seq;
     std::lock_guard c(cache_mu_);
     if (cache_.size() >= 256) cache_.clear();
-    cache_[key] = CachedBoard{p.last_seq, now(), dump_json(out)};
+    cache_[key] = CachedBoard{nullptr, p.last_seq, now(), now(), std::make_shared<const std::string>(dump_json(out))};  // no query: the refresher leaves it
   }
   out["open"] = open_at(p, now());
   return json_response(200, out);

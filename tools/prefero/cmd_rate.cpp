@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "io/read_comparisons.hpp"
+#include "rate/anchor.hpp"
 #include "rate/bootstrap.hpp"
 #include "rate/rating_result.hpp"
 #include "registry/registry.hpp"
@@ -106,7 +107,7 @@ void register_rate_command(CLI::App& app) {
     if (generic_bootstrap && rounds > 0)
       rate::bootstrap_any(m, c, resolved, r, static_cast<int>(rounds), static_cast<uint64_t>(std::max<int64_t>(seed, 0)),
                           static_cast<int>(std::max<int64_t>(threads, 0)), 0.05);
-    if (generic_anchor) shift_to_anchor(c, r, anchor);
+    if (generic_anchor) rate::shift_to_anchor(c, r, rate::parse_anchor(anchor, "--anchor"), "cli (point and interval shifted)");
     rate::set_progress_hook(nullptr);
     json out = rating_json(m, resolved, c, r);
     if (as_json) {

@@ -140,25 +140,6 @@ json ensemble_json(const MethodInfo& m, const Params& params, const VoteTensor& 
 }
 
 
-void shift_to_anchor(const Comparisons& c, RatingResult& r, const std::string& anchor) {
-  auto eq = anchor.rfind('=');
-  if (eq == std::string::npos) throw InputError("--anchor '" + anchor + "': expected NAME=VALUE");
-  std::string name = anchor.substr(0, eq);
-  double value = 0;
-  try {
-    value = std::stod(anchor.substr(eq + 1));
-  } catch (const std::exception&) {
-    throw InputError("--anchor '" + anchor + "': VALUE must be a number");
-  }
-  const ModelRating* a = nullptr;
-  for (const auto& x : r.ratings)
-    if (c.models[static_cast<size_t>(x.model)] == name) a = &x;
-  if (!a) throw InputError("--anchor: model '" + name + "' does not appear in the input");
-  double shift = value - a->rating;
-  for (auto& x : r.ratings) x.rating += shift, x.ci_low += shift, x.ci_high += shift;
-  r.explanation["anchor"] = {{"model", name}, {"value", value}, {"applied_by", "cli (point and interval shifted)"}};
-}
-
 json rating_json(const MethodInfo& m, const Params& params, const Comparisons& c, const RatingResult& r) {
   auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
   json out;

@@ -21,9 +21,6 @@ const MethodInfo& consensus_method(const std::string& name);
 // [all_optimal], params, explanation.
 // `prefero ensemble --json`: method, params, samples [{id, prediction, certificate, label, details}], explanation.
 json ensemble_json(const MethodInfo& m, const Params& params, const VoteTensor& t, const EnsembleResult& r);
-// `--anchor NAME=VALUE` for models that do not anchor themselves: shifts every rating and interval
-// so that NAME's rating is VALUE (InputError for a bad spec or an unknown model).
-void shift_to_anchor(const Comparisons& c, RatingResult& r, const std::string& anchor);
 // `prefero rate --json`: model, params, ratings [{name, rating, ci_low, ci_high, rank_ub, votes}], explanation.
 json rating_json(const MethodInfo& m, const Params& params, const Comparisons& c, const RatingResult& r);
 json consensus_json(const Profile& p, const MethodInfo& m, const ConsensusResult& r, const Params& params,
