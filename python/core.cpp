@@ -30,6 +30,7 @@
 #include "io/level_matrix.hpp"
 #include "io/read.hpp"
 #include "io/read_comparisons.hpp"
+#include "rate/anchor.hpp"
 #include "rate/bootstrap.hpp"
 #include "rate/simulate.hpp"
 #include "registry/registry.hpp"
@@ -405,7 +406,7 @@ py::object py_rate(const std::optional<std::string>& path, const BattleColumns& 
     if (rounds_s && rounds > 0)
       rate::bootstrap_any(m, c, resolved, r, static_cast<int>(rounds), static_cast<uint64_t>(seed),
                           static_cast<int>(threads), 0.05);
-    if (anchor) shift_to_anchor(c, r, *anchor);
+    if (anchor) rate::shift_to_anchor(c, r, rate::parse_anchor(*anchor, "anchor"), "python (point and interval shifted)");
     out = rating_json(m, resolved, c, r);
   }
   return to_python(out);
