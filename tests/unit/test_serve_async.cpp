@@ -20,6 +20,7 @@
 #include "serve/service.hpp"
 #include "serve/store_group_commit.hpp"
 #include "serve/vote_store.hpp"
+#include "serve_arena_fixture.hpp"
 #include "test_serve_http_client.hpp"
 
 namespace prefero::serve {
@@ -104,8 +105,7 @@ TEST(ServeAsync, GroupCommitCallsBackOnceInSeqOrderAfterEachBatch) {
   EXPECT_EQ(committer.append(StoredEvent{}).seq, n + 1);  // a later batch succeeds
 }
 
-// An arena of 4 models whose outputs say which model wrote them ("reply I-M"), on a real SQLite
-// file; 300 votes are sent without waiting for any answer, plus 30 retries of earlier ones.
+// An arena of 4 models whose outputs say which model wrote them, on a real SQLite file; 300 votes are sent without waiting for any answer, plus 30 retries of earlier ones.
 TEST(ServeAsync, VotesInFlightTogetherAreAnsweredOnceAndCountedOnce) {
   const auto dir = std::filesystem::temp_directory_path() / ("prefero_async_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
@@ -129,14 +129,7 @@ TEST(ServeAsync, VotesInFlightTogetherAreAnsweredOnceAndCountedOnce) {
       r.headers["authorization"] = "Bearer admin";
       return r;
     };
-    json cands = json::array(), items = json::array();
-    for (int m = 0; m < 4; ++m) cands.push_back({{"id", "m" + std::to_string(m)}, {"name", "Model " + std::to_string(m)}});
-    for (int i = 0; i < 3; ++i) {
-      json outs = json::object();
-      for (int m = 0; m < 4; ++m) outs["m" + std::to_string(m)] = {{"text", "reply " + std::to_string(i) + "-" + std::to_string(m)}};
-      items.push_back({{"id", "q" + std::to_string(i)}, {"prompt", "p"}, {"outputs", outs}});
-    }
-    const Response created = svc.handle(call("POST", "/v1/arenas", {{"id", "a"}, {"name", "A"}, {"candidates", cands}, {"items", items}}, "c"));
+    const Response created = svc.handle(call("POST", "/v1/arenas", test::arena_body("a", 4, 3), "c"));
     ASSERT_EQ(created.status, 201) << created.body;
     std::vector<Request> votes;
     for (int i = 0; i < n; ++i) {
@@ -144,11 +137,7 @@ TEST(ServeAsync, VotesInFlightTogetherAreAnsweredOnceAndCountedOnce) {
       Request next = call("GET", "/v1/arenas/a/next", nullptr, client);
       next.headers.clear();
       const json m = json::parse(svc.handle(next).body)["matchup"];
-      auto model_of = [](const json& out) {
-        const std::string t = out["text"].get<std::string>();
-        return std::stoi(t.substr(t.find('-') + 1));
-      };
-      shown[static_cast<size_t>(i)] = {model_of(m["outputs"][0]), model_of(m["outputs"][1])};
+      shown[static_cast<size_t>(i)] = {test::model_of_output(m["outputs"][0]), test::model_of_output(m["outputs"][1])};
       ++appearances["m" + std::to_string(shown[static_cast<size_t>(i)].first)];
       ++appearances["m" + std::to_string(shown[static_cast<size_t>(i)].second)];
       Request v = call("POST", "/v1/arenas/a/votes", {{"matchup", m["id"]}, {"winner", i % 4 == 0 ? "tie" : "A"}}, client);

@@ -15,6 +15,7 @@
 
 #include "rate/comparisons.hpp"
 #include "serve/service.hpp"
+#include "serve_arena_fixture.hpp"
 
 namespace prefero::serve {
 namespace {
@@ -56,21 +57,21 @@ struct Api {
   }
 };
 
-// Models m0..m(n-1); the output of model i for item t is "reply t-i" (the test reads who wrote it).
-json arena_body(const std::string& id, int n, int items, int k = 2, const std::string& model = "bradley_terry") {
-  json cands = json::array(), its = json::array();
-  for (int i = 0; i < n; ++i) cands.push_back({{"id", "m" + std::to_string(i)}});
-  for (int t = 0; t < items; ++t) {
-    json outs = json::object();
-    for (int i = 0; i < n; ++i) outs["m" + std::to_string(i)] = {{"text", "reply " + std::to_string(t) + "-" + std::to_string(i)}};
-    its.push_back({{"id", "q" + std::to_string(t)}, {"prompt", "question " + std::to_string(t)}, {"outputs", outs}});
-  }
-  return {{"id", id}, {"name", "Arena " + id}, {"candidates", cands}, {"items", its}, {"k", k}, {"model", model}};
-}
+using test::arena_body;
+using test::model_of_output;
 
-int model_of_output(const json& out) {
-  const std::string t = out["text"].get<std::string>();
-  return std::stoi(t.substr(t.find('-') + 1));
+// The leaderboard's win-rate matrix of models m0..m3 against the test's own count: wins[x][y] =
+// decided votes x won against y; null on the diagonal and for pairs without a decided vote.
+void expect_win_rates(const json& lb, const double (&wins)[4][4]) {
+  const json& wr = lb["win_rate"];
+  ASSERT_EQ(wr["models"].size(), 4u);
+  for (size_t i = 0; i < 4; ++i)
+    for (size_t j = 0; j < 4; ++j) {
+      const int x = std::stoi(wr["models"][i].get<std::string>().substr(1)), y = std::stoi(wr["models"][j].get<std::string>().substr(1));
+      const double d = wins[x][y] + wins[y][x];
+      if (x == y || d == 0) EXPECT_TRUE(wr["matrix"][i][j].is_null()) << x << " " << y;
+      else EXPECT_DOUBLE_EQ(wr["matrix"][i][j].get<double>(), wins[x][y] / d) << x << " " << y;
+    }
 }
 
 std::vector<json> ndjson(const std::string& body) {
@@ -183,15 +184,7 @@ TEST(ServeLeaderboard, CompactVotesGiveTheAuditAndWinRatesOfTheVotesCast) {
     if (c.winner == "model_a") wins[c.a][c.b] += 1;
     if (c.winner == "model_b") wins[c.b][c.a] += 1;
   }
-  const json& wr = lb["win_rate"];
-  ASSERT_EQ(wr["models"].size(), 4u);
-  for (size_t i = 0; i < 4; ++i)
-    for (size_t j = 0; j < 4; ++j) {
-      const int x = std::stoi(wr["models"][i].get<std::string>().substr(1)), y = std::stoi(wr["models"][j].get<std::string>().substr(1));
-      const double d = wins[x][y] + wins[y][x];
-      if (x == y || d == 0) EXPECT_TRUE(wr["matrix"][i][j].is_null()) << x << " " << y;
-      else EXPECT_DOUBLE_EQ(wr["matrix"][i][j].get<double>(), wins[x][y] / d) << x << " " << y;
-    }
+  expect_win_rates(lb, wins);
   // A replay of the log (a restart) lists the same audit.
   const std::string before = api.ok(200, "GET", "/v1/arenas/a1/audit", nullptr, kAdmin).get<std::string>();
   ServiceOptions o;
@@ -246,15 +239,7 @@ TEST(ServeLeaderboard, KwiseRankingsKeepTheirTiersAndCountAsTheirPairs) {
   json lb = api.board();
   EXPECT_EQ(lb["votes"], 24);
   EXPECT_EQ(api.ok(200, "GET", "/v1/arenas/a1")["arena"]["votes"], 24);
-  const json& wr = lb["win_rate"];
-  ASSERT_EQ(wr["models"].size(), 4u);
-  for (size_t i = 0; i < 4; ++i)
-    for (size_t j = 0; j < 4; ++j) {
-      const int x = std::stoi(wr["models"][i].get<std::string>().substr(1)), y = std::stoi(wr["models"][j].get<std::string>().substr(1));
-      const double d = wins[x][y] + wins[y][x];
-      if (x == y || d == 0) EXPECT_TRUE(wr["matrix"][i][j].is_null()) << x << " " << y;
-      else EXPECT_DOUBLE_EQ(wr["matrix"][i][j].get<double>(), wins[x][y] / d) << x << " " << y;
-    }
+  expect_win_rates(lb, wins);
 }
 
 std::map<std::string, double> ratings_by_name(const json& lb) {

@@ -21,6 +21,7 @@
 #include "rate/seeded_rng.hpp"
 #include "registry/registry.hpp"
 #include "serve/service.hpp"
+#include "serve_arena_fixture.hpp"
 #include "serve/service_util.hpp"
 
 namespace prefero::serve {
@@ -73,24 +74,8 @@ ErrorShape error_of(const Response& r) {
   return {r.status, j["error"]["code"].get<std::string>(), j["error"]["field"].is_null() ? "" : j["error"]["field"].get<std::string>()};
 }
 
-// An arena of `n` models m0..m(n-1); item outputs are "reply <item>-<model>" so the test (not
-// the voter) knows who wrote which output without the text naming a model.
-json arena_body(const std::string& id, int n, int items, int k = 2, const std::string& model = "bradley_terry") {
-  json cands = json::array(), its = json::array();
-  for (int i = 0; i < n; ++i) cands.push_back({{"id", "m" + std::to_string(i)}, {"name", "Model number " + std::to_string(i)}});
-  for (int t = 0; t < items; ++t) {
-    json outs = json::object();
-    for (int i = 0; i < n; ++i) outs["m" + std::to_string(i)] = {{"text", "reply " + std::to_string(t) + "-" + std::to_string(i)}};
-    its.push_back({{"id", "q" + std::to_string(t)}, {"prompt", "question " + std::to_string(t)}, {"outputs", outs}});
-  }
-  return {{"id", id}, {"name", "Arena " + id}, {"candidates", cands}, {"items", its}, {"k", k}, {"model", model}};
-}
-
-// Model index behind an output text "reply T-I".
-int model_of_output(const json& out) {
-  const std::string t = out["text"].get<std::string>();
-  return std::stoi(t.substr(t.find('-') + 1));
-}
+using test::arena_body;
+using test::model_of_output;
 
 struct Tally {
   std::vector<std::tuple<int, int, Outcome>> battles;  // (model a, model b, outcome) in cast order
