@@ -222,7 +222,7 @@ struct Shared {
   std::atomic<int> rejecting{0};  // 503 writers alive
   std::atomic<int> awaiting{0};   // handler calls whose reply was not called yet
   net::io_context::executor_type io;
-  // Answers given on a thread outside the server (a store's writer thread, one per commit batch)
+  // Answers given on a thread outside the server (a store's completer thread, a batch at a time)
   // wait here and reach the server's threads in one post per burst: one wake-up per batch, not
   // one per answer (wake-ups are what costs most on a VM).
   std::mutex outbox_mu;
@@ -327,7 +327,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     call_handler(req, [self = shared_from_this(), version, keep_alive, head](Response r) {
       // Written on this session's strand: at once when answered on a server thread, else through
-      // the outbox (e.g. from the store's writer thread once a vote is durable).
+      // the outbox (e.g. from the store's completer thread once a vote is durable).
       auto write = [self, r = std::move(r), version, keep_alive, head] {
         net::dispatch(self->stream_.get_executor(), [self, r, version, keep_alive, head] { self->reply(r, version, keep_alive, head); });
       };
