@@ -32,6 +32,8 @@
 #include <boost/beast/http.hpp>
 #pragma GCC diagnostic pop
 
+#include "serve/thread_name.hpp"
+
 namespace prefero::serve {
 
 namespace beast = boost::beast;
@@ -458,6 +460,7 @@ struct HttpServer::Impl {
   std::atomic<int> running{0};  // threads inside ioc.run()
 
   void serve() {
+    name_this_thread("serve-http");
     ++running;
     ioc.run();
     --running;

@@ -17,6 +17,7 @@
 #include "serve/arena.hpp"
 #include "serve/service.hpp"
 #include "serve/service_util.hpp"
+#include "serve/thread_name.hpp"
 
 namespace prefero::serve {
 
@@ -311,7 +312,10 @@ void Service::refresher_loop() {
 }
 
 void Service::start_refresher() {
-  if (opt_.leaderboard_refresh_ms > 0) refresher_ = std::thread([this] { refresher_loop(); });
+  if (opt_.leaderboard_refresh_ms > 0) refresher_ = std::thread([this] {
+    name_this_thread("board-refit");
+    refresher_loop();
+  });
 }
 
 Service::~Service() {

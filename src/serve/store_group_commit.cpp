@@ -5,12 +5,20 @@
 #include <memory>
 #include <utility>
 
+#include "serve/thread_name.hpp"
+
 namespace prefero::serve {
 
 GroupCommitter::GroupCommitter(WriteBatch write_batch, std::size_t max_batch)
     : write_batch_(std::move(write_batch)), max_batch_(std::max<std::size_t>(max_batch, 1)) {
-  writer_ = std::thread([this] { run(); });
-  completer_ = std::thread([this] { complete(); });
+  writer_ = std::thread([this] {
+    name_this_thread("store-commit");
+    run();
+  });
+  completer_ = std::thread([this] {
+    name_this_thread("store-answer");
+    complete();
+  });
 }
 
 GroupCommitter::~GroupCommitter() {

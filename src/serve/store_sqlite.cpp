@@ -33,6 +33,7 @@
 #include "core/error.hpp"
 #include "serve/store_backends.hpp"
 #include "serve/store_group_commit.hpp"
+#include "serve/thread_name.hpp"
 
 namespace prefero::serve {
 
@@ -40,7 +41,7 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;  // wait this long for another process's write lock
 constexpr int kWalCheckpointFrames = 1000;  // wake the background checkpointer (SQLite's default size)
-constexpr int kWalHardCapFrames = 50000;    // ~200 MB of WAL: the writer checkpoints itself
+constexpr int kWalHardCapFrames = 10000;    // ~40 MB of WAL: the writer checkpoints itself
 
 // A prepared statement, finalized on destruction.
 class Statement {
@@ -99,6 +100,9 @@ class SqliteStore : public VoteStore {
       exec(wdb_, "CREATE UNIQUE INDEX IF NOT EXISTS events_idem ON events(stream, idem) WHERE idem <> ''");
       rdb_ = open_db(path_);
       cdb_ = open_db(path_);
+      // A connection learns that the file is in WAL mode only when it first reads it; until then
+      // sqlite3_wal_checkpoint_v2 on it is a silent no-op (the WAL grew to the hard cap before).
+      query_text(cdb_, "PRAGMA journal_mode");
       sqlite3_wal_hook(wdb_, &SqliteStore::on_wal_commit, this);  // replaces SQLite's autocheckpoint
       exec(rdb_, "PRAGMA synchronous=FULL");
       find_ = std::make_unique<Statement>(wdb_, "SELECT seq FROM events WHERE stream = ?1 AND idem = ?2 AND idem <> ''", where());
@@ -112,7 +116,10 @@ class SqliteStore : public VoteStore {
           "ORDER BY seq LIMIT ?3",
           where());
       last_ = std::make_unique<Statement>(rdb_, "SELECT coalesce(max(seq), 0) FROM events", where());
-      checkpointer_ = std::thread([this] { run_checkpoints(); });
+      checkpointer_ = std::thread([this] {
+        name_this_thread("sqlite-ckpt");
+        run_checkpoints();
+      });
       committer_ = std::make_unique<GroupCommitter>([this](std::vector<PendingAppend*>& batch) { write(batch); });
     } catch (...) {
       shut_down();
@@ -229,9 +236,13 @@ class SqliteStore : public VoteStore {
   // SQLite's WAL hook, on the writer thread after each commit: `frames` = frames in the WAL.
   static int on_wal_commit(void* self, sqlite3* db, const char* name, int frames) {
     auto* store = static_cast<SqliteStore*>(self);
+    if (frames < store->frames_at_request_) store->frames_at_request_ = 0;  // the WAL restarted
     if (frames >= kWalHardCapFrames) {
       sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    } else if (frames >= kWalCheckpointFrames) {
+    } else if (frames >= store->frames_at_request_ + kWalCheckpointFrames) {
+      // Once per kWalCheckpointFrames new frames, not after every commit past the threshold (a
+      // checkpoint with little to copy still costs a pass over the WAL index).
+      store->frames_at_request_ = frames;
       {
         std::lock_guard lock(store->checkpoint_mu_);
         store->checkpoint_requested_ = true;
@@ -298,6 +309,7 @@ class SqliteStore : public VoteStore {
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_wanted_;
   bool checkpoint_requested_ = false;
+  int frames_at_request_ = 0;  // WAL frames when the checkpointer was last woken (writer thread only)
   bool stopping_ = false;
   std::thread checkpointer_;
   std::unique_ptr<GroupCommitter> committer_;
