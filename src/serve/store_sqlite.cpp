@@ -21,6 +21,7 @@
 // idempotency look-up, so look-up and insert are atomic across processes too.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -89,7 +90,7 @@ class SqliteStore : public VoteStore {
       wdb_ = open_db(path_);
       if (sqlite3_db_readonly(wdb_, "main") == 1)
         throw InputError("sqlite:" + path_ + ": the database file is read-only (the server must be able to write it)");
-      if (query_text(wdb_, "PRAGMA journal_mode=WAL") != "wal")
+      if (switch_to_wal() != "wal")
         throw InputError("sqlite:" + path_ + ": SQLite cannot use its WAL journal here (a network file system?); "
                          "put the database on a local disk");
       exec(wdb_, "PRAGMA synchronous=FULL");
@@ -281,6 +282,21 @@ class SqliteStore : public VoteStore {
   }
 
   // The first column of the first row of `sql` as text ("" when there is none).
+  // PRAGMA journal_mode=WAL. Two processes opening a new file at once both convert it, and SQLite
+  // answers the loser SQLITE_BUSY at once (no busy handler on that path): retried for the busy
+  // timeout.
+  std::string switch_to_wal() {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (;;) {
+      Statement st(wdb_, "PRAGMA journal_mode=WAL", where());
+      const int rc = sqlite3_step(st.get());
+      if (rc == SQLITE_ROW) return st.text(0);
+      if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > give_up)
+        throw InputError(SourceLocation{where(), 0, 0}, std::string("SQLite: PRAGMA journal_mode=WAL: ") + sqlite3_errmsg(wdb_));
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+
   std::string query_text(sqlite3* db, const char* sql) {
     Statement st(db, sql, where());
     int rc = sqlite3_step(st.get());
