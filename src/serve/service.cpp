@@ -65,25 +65,31 @@ void Service::drain_pending() {
   applied_.notify_all();
 }
 
-AppendResult Service::append(StoredEvent e) {
+AppendResult Service::append(StoredEvent e, const json* body) {
   e.time_ms = now();
   AppendResult res = store_.append(e);
   e.seq = res.seq;
-  apply_own(std::move(e), res, 20);
+  apply_own(e, res, 20, body);
   return res;
 }
 
 // Applies the event itself (not read back from the store) once every smaller seq is applied. A
 // gap not filled within wait_ms (another process wrote those seqs) is read from the store.
-void Service::apply_own(StoredEvent e, const AppendResult& res, int wait_ms) {
+void Service::apply_own(const StoredEvent& e, const AppendResult& res, int wait_ms, const json* body) {
   if (res.duplicate) {  // the first copy may come from another process
     catch_up();
     return;
   }
   {
     std::unique_lock lock(mu_);
-    if (e.seq > last_seen_.load()) pending_.emplace(e.seq, std::move(e));
-    drain_pending();
+    if (e.seq == last_seen_.load() + 1 && pending_.empty()) {  // the usual case: next in line
+      apply(e, body);
+      last_seen_.store(e.seq);
+      applied_.notify_all();
+    } else {
+      if (e.seq > last_seen_.load()) pending_.emplace(e.seq, e);
+      drain_pending();
+    }
     if (wait_ms > 0)
       applied_.wait_for(lock, std::chrono::milliseconds(wait_ms), [&] { return last_seen_.load() >= res.seq; });
   }
@@ -92,7 +98,7 @@ void Service::apply_own(StoredEvent e, const AppendResult& res, int wait_ms) {
 
 Response Service::commit(PendingWrite w) {
   if (w.now) return std::move(*w.now);
-  return w.answer(append(std::move(w.event)));
+  return w.answer(append(std::move(w.event), w.body.is_null() ? nullptr : &w.body));
 }
 
 // The answer is built on the store's completion thread right after the commit: applying the
@@ -100,11 +106,11 @@ Response Service::commit(PendingWrite w) {
 void Service::commit_async(PendingWrite w, Respond reply) {
   w.event.time_ms = now();
   ++in_flight_;
-  store_.append_async(std::move(w.event), [this, answer = std::move(w.answer), reply = std::move(reply)](
+  store_.append_async(std::move(w.event), [this, body = std::move(w.body), answer = std::move(w.answer), reply = std::move(reply)](
                                               const StoredEvent& e, const AppendResult& res, std::exception_ptr error) {
     Response out = answer_errors([&] {
       if (error) std::rethrow_exception(error);
-      apply_own(e, res, 0);
+      apply_own(e, res, 0, body.is_null() ? nullptr : &body);
       return answer(res);
     });
     reply(std::move(out));
@@ -113,14 +119,17 @@ void Service::commit_async(PendingWrite w, Respond reply) {
 }
 
 // The one place state changes: every event of the log passes here once, in seq order.
-void Service::apply(const StoredEvent& e) {
-  json body;
-  try {
-    body = json::parse(e.body);
-  } catch (const json::parse_error&) {
-    return;  // not ours to interpret (a newer version's event): skipped the same way everywhere
+void Service::apply(const StoredEvent& e, const json* parsed) {
+  json own;
+  if (!parsed) {
+    try {
+      own = json::parse(e.body);
+    } catch (const json::parse_error&) {
+      return;  // not ours to interpret (a newer version's event): skipped the same way everywhere
+    }
   }
-  if (!e.idempotency_key.empty()) idempotency_[{e.stream, e.idempotency_key}] = e.seq;
+  const json& body = parsed ? *parsed : own;
+  if (!e.idempotency_key.empty()) idempotency_[idempotency_slot(e.stream, e.idempotency_key)] = e.seq;
   try {
     if (e.stream.rfind("arena:", 0) == 0) apply_arena(e, body);
     else if (e.stream.rfind("poll:", 0) == 0) apply_poll(e, body);

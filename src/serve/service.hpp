@@ -19,6 +19,7 @@
 #include <shared_mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "rate/seeded_rng.hpp"
@@ -48,6 +49,7 @@ struct PendingWrite {
   std::optional<Response> now;
   StoredEvent event;
   std::function<Response(const AppendResult&)> answer;
+  json body = nullptr;  // event.body already parsed (null: apply parses event.body itself)
   static PendingWrite at_once(Response r) {
     PendingWrite w;
     w.now = std::move(r);
@@ -77,14 +79,15 @@ class Service {
 
  private:
 
-  void apply(const StoredEvent& e);
+  void apply(const StoredEvent& e, const json* body = nullptr);  // body: e.body already parsed
   void apply_arena(const StoredEvent& e, const json& body);
   void apply_poll(const StoredEvent& e, const json& body);
   // Appends, then catches up (so the event is applied); returns the store's answer.
-  AppendResult append(StoredEvent e);
+  AppendResult append(StoredEvent e, const json* body = nullptr);
   // After this process appended `e` (its seq set): applies it once every smaller seq is applied,
   // waiting up to `wait_ms` for other threads' appends before reading a gap from the store.
-  void apply_own(StoredEvent e, const AppendResult& res, int wait_ms);
+  // `body` (optional) is e.body already parsed.
+  void apply_own(const StoredEvent& e, const AppendResult& res, int wait_ms, const json* body = nullptr);
   Response commit(PendingWrite w);                                      // append and answer
   void commit_async(PendingWrite w, Respond reply);  // the same, answered later
   void look_for_other_processes();  // catch_up at most every catch_up_ms
@@ -106,7 +109,7 @@ class Service {
   Response leaderboard(const Request& r, const std::string& id);
   Response audit(const Request& r, const std::string& id);
   Response flags(const Request& r, const std::string& id);
-  json vote_answer(const ArenaState& a, int64_t seq) const;
+  std::string vote_answer(const ArenaState& a, int64_t seq) const;  // JSON text {"vote": {...}}
   Response matchup_answer(const std::string& id, const ArenaItem& item, const std::vector<int>& picked,
                           const std::vector<int>& cands, const ArenaState& a, SeededRng& rng) const;
   json flags_json(const ArenaState& a) const;
@@ -140,7 +143,7 @@ class Service {
   std::atomic<uint64_t> draws_{0};  // matchmaking stream counter
   std::map<std::string, ArenaState> arenas_;
   std::map<std::string, PollState> polls_;
-  std::map<std::pair<std::string, std::string>, int64_t> idempotency_;  // (stream, key) -> seq
+  std::unordered_map<std::string, int64_t> idempotency_;  // idempotency_slot(stream, key) -> seq
   // Leaderboard cache: (arena, model, params, exclude_flagged) -> the answer at an arena seq.
   struct CachedBoard {
     std::shared_ptr<const BoardQuery> query;

@@ -277,47 +277,64 @@ Response Service::matchup_answer(const std::string& id, const ArenaItem& item, c
   return json_response(200, json{{"matchup", {{"id", matchup}, {"arena", id}, {"item", {{"id", item.id}, {"prompt", item.prompt}}}, {"outputs", outputs}}}});
 }
 
-json Service::vote_answer(const ArenaState& a, int64_t seq) const {
-  json v = {{"seq", seq}};
+// {"vote": {"seq", "models", "winner" | "ranking", "counted", "flags"}}, written directly: it is
+// built for every vote on the thread that answers all of them.
+std::string Service::vote_answer(const ArenaState& a, int64_t seq) const {
+  std::string out = "{\"vote\":{\"seq\":" + std::to_string(seq);
   const ArenaVote* found = find_vote(a, seq);
-  if (!found) return json{{"vote", v}};
+  if (!found) return out + "}}";
   const ArenaVote& x = *found;
-  json models = json::array();
-  for (int m : shown_models(a, x)) models.push_back(a.cand_ids[static_cast<size_t>(m)]);
-  v["models"] = models;
-  if (x.kwise < 0) {
-    v["winner"] = outcome_name(x.outcome);
-  } else {
-    json rk = json::array();
-    for (const auto& t : a.kwise[static_cast<size_t>(x.kwise)].ranking) {
-      json tier = json::array();
-      for (int m : t) tier.push_back(a.cand_ids[static_cast<size_t>(m)]);
-      rk.push_back(tier);
+  auto list = [&](const std::vector<int>& models) {
+    out.push_back('[');
+    for (size_t i = 0; i < models.size(); ++i) {
+      if (i) out.push_back(',');
+      append_json_string(out, a.cand_ids[static_cast<size_t>(models[i])]);
     }
-    v["ranking"] = rk;
+    out.push_back(']');
+  };
+  out += ",\"models\":";
+  list(shown_models(a, x));
+  if (x.kwise < 0) {
+    out += ",\"winner\":";
+    append_json_string(out, outcome_name(x.outcome));
+  } else {
+    out += ",\"ranking\":[";
+    const auto& ranking = a.kwise[static_cast<size_t>(x.kwise)].ranking;
+    for (size_t t = 0; t < ranking.size(); ++t) {
+      if (t) out.push_back(',');
+      list(ranking[t]);
+    }
+    out.push_back(']');
   }
-  v["counted"] = x.counted;
-  v["flags"] = vote_flag_names(x.flags);
-  return json{{"vote", v}};
+  out += x.counted ? ",\"counted\":true,\"flags\":[" : ",\"counted\":false,\"flags\":[";
+  const auto flags = vote_flag_names(x.flags);
+  for (size_t i = 0; i < flags.size(); ++i) {
+    if (i) out.push_back(',');
+    append_json_string(out, flags[i]);
+  }
+  return out + "]}}";
 }
 
 PendingWrite Service::post_vote(const Request& r, const std::string& id) {
   const json b = parse_body(r);
   const std::string key = r.header("idempotency-key");
   const std::string matchup = get_string(b, "matchup", "", true);
-  StoredEvent e;
+  // The matchup: seal(payload), payload = [arena, item, [models in slot order], nonce]. Opened
+  // before taking the lock (it needs no state), its errors given after the arena's and a retry's.
+  std::string payload;
+  const bool issued = unseal(hmac_key_, matchup, payload);
+  const json m = issued ? json::parse(payload, nullptr, false) : json();
+  PendingWrite pending;
+  StoredEvent& e = pending.event;
   {
     std::shared_lock lock(mu_);
     const ArenaState& a = arena_or_404(id);
     if (!key.empty()) {
-      auto done = idempotency_.find({"arena:" + id, key});
-      if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, vote_answer(a, done->second)));
+      auto done = idempotency_.find(idempotency_slot("arena:" + id, key));
+      if (done != idempotency_.end()) return PendingWrite::at_once(json_text_response(201, vote_answer(a, done->second)));
     }
-    // The matchup: seal(payload), payload = [arena, item, [models in slot order], nonce].
-    std::string payload;
-    if (!unseal(hmac_key_, matchup, payload))
+    if (!issued)
       throw bad_request("'matchup' is not a matchup this server issued (GET /v1/arenas/" + id + "/next)", "matchup");
-    json m = json::parse(payload, nullptr, false);
     if (!m.is_array() || m.size() != 4 || m[0] != id)
       throw bad_request("'matchup' belongs to another arena", "matchup");
     const std::string item = m[1].get<std::string>();
@@ -377,14 +394,16 @@ PendingWrite Service::post_vote(const Request& r, const std::string& id) {
     if (a.voted_matchups.count({find_actor(a, e.actor), mk.first, mk.second}))
       throw ApiError(409, "conflict", "this voter already voted on this matchup", "matchup");
     e.body = event.dump();
+    pending.body = std::move(event);  // apply uses it instead of parsing e.body again
   }
   e.stream = "arena:" + id;
   e.kind = "vote";
   e.idempotency_key = key;
-  return {std::nullopt, std::move(e), [this, id](const AppendResult& res) {
-            std::shared_lock lock(mu_);
-            return json_response(201, vote_answer(arena_or_404(id), res.seq));
-          }};
+  pending.answer = [this, id](const AppendResult& res) {
+    std::shared_lock lock(mu_);
+    return json_text_response(201, vote_answer(arena_or_404(id), res.seq));
+  };
+  return pending;
 }
 
 PendingWrite Service::post_battles(const Request& r, const std::string& id) {
@@ -399,7 +418,7 @@ PendingWrite Service::post_battles(const Request& r, const std::string& id) {
     std::shared_lock lock(mu_);
     const ArenaState& a = arena_or_404(id);
     if (!key.empty()) {
-      auto done = idempotency_.find({"arena:" + id, key});
+      auto done = idempotency_.find(idempotency_slot("arena:" + id, key));
       if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, json{{"battles", {{"seq", done->second}, {"count", list.size()}}}}));
     }
     json norm = json::array();

@@ -101,10 +101,31 @@ Response safe_error(int status, const std::string& code, const std::string& mess
   return error_response(status, code, valid_utf8(message), valid_utf8(field));
 }
 
-Response json_response(int status, const json& body) {
+Response json_response(int status, const json& body) { return json_text_response(status, dump_json(body)); }
+
+void append_json_string(std::string& out, const std::string& s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (const char ch : valid_utf8(s)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out.append("\\u00");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  out.push_back('"');
+}
+
+Response json_text_response(int status, std::string body) {
   Response r;
   r.status = status;
-  r.body = dump_json(body);
+  r.body = std::move(body);
   return r;
 }
 

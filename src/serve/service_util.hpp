@@ -44,6 +44,20 @@ Response safe_error(int status, const std::string& code, const std::string& mess
 Response json_response(int status, const json& body);
 // f(), or the JSON error for what it threw: ApiError as given, InputError 400, anything else 500.
 Response answer_errors(const std::function<Response()>& f);
+// The key of an idempotency record: the stream and the client's key, which may hold any byte
+// but NUL (HTTP header values cannot carry it).
+inline std::string idempotency_slot(const std::string& stream, const std::string& key) {
+  std::string slot;
+  slot.reserve(stream.size() + 1 + key.size());
+  slot.append(stream).push_back('\0');
+  slot.append(key);
+  return slot;
+}
+// `s` as a JSON string literal (quotes and escapes included), appended to `out`; bytes that are
+// not valid UTF-8 become '?' as in dump_json.
+void append_json_string(std::string& out, const std::string& s);
+// A response whose body is JSON text already.
+Response json_text_response(int status, std::string body);
 // 413 (ApiError) when the body is longer than max_body.
 void check_body_size(const Request& r, size_t max_body);
 // Unix ms from a JSON number (ms) or an ISO 8601 UTC string "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM]".
