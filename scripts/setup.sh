@@ -8,7 +8,8 @@ packages=(
   coinor-libcbc-dev libgmp-dev libboost-dev libyaml-cpp-dev
   python3 python3-numpy python3-scipy python3-pandas python3-sklearn python3-pytest
   python3-dev pybind11-dev python3-yaml
-  libsqlite3-dev libpqxx-dev postgresql chromium
+  libsqlite3-dev libpqxx-dev libssl-dev postgresql chromium
+  wrk  # bench_serve's load generator
 )
 # Node.js and npm drive the browser tests (playwright-core); a machine that already has them
 # (e.g. from NodeSource) keeps its own.

@@ -13,8 +13,10 @@
 
 namespace prefero::serve {
 
-Service::Service(VoteStore& store, ServiceOptions options) : store_(store), opt_(std::move(options)) {
-  hmac_key_ = !opt_.hmac_key.empty() ? opt_.hmac_key : sha256_hex("prefero matchup key\n" + opt_.admin_token);
+Service::Service(VoteStore& store, ServiceOptions options)
+    : store_(store),
+      opt_(std::move(options)),
+      seal_key_(!opt_.hmac_key.empty() ? opt_.hmac_key : sha256_hex("prefero matchup key\n" + opt_.admin_token)) {
   catch_up();
   start_refresher();
 }

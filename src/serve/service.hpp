@@ -24,6 +24,7 @@
 
 #include "rate/seeded_rng.hpp"
 #include "serve/http_message.hpp"
+#include "serve/service_sign.hpp"
 #include "serve/service_state.hpp"
 #include "serve/vote_store.hpp"
 
@@ -129,7 +130,7 @@ class Service {
 
   VoteStore& store_;
   ServiceOptions opt_;
-  std::string hmac_key_;
+  const SealKey seal_key_;  // matchup ids (from hmac_key, or derived from admin_token)
   mutable std::shared_mutex mu_;   // guards the state below
   std::mutex catch_up_mu_;         // one catch-up at a time
   std::atomic<int64_t> last_seen_{0};

@@ -273,7 +273,7 @@ Response Service::matchup_answer(const std::string& id, const ArenaItem& item, c
   }
   const std::string payload = json::array({id, item.id, models, std::to_string(rng.next())}).dump();
   // Sealed (authenticated encryption): the voter can neither read the models nor forge an id.
-  const std::string matchup = seal(hmac_key_, payload);
+  const std::string matchup = seal(seal_key_, payload);
   return json_response(200, json{{"matchup", {{"id", matchup}, {"arena", id}, {"item", {{"id", item.id}, {"prompt", item.prompt}}}, {"outputs", outputs}}}});
 }
 
@@ -322,7 +322,7 @@ PendingWrite Service::post_vote(const Request& r, const std::string& id) {
   // The matchup: seal(payload), payload = [arena, item, [models in slot order], nonce]. Opened
   // before taking the lock (it needs no state), its errors given after the arena's and a retry's.
   std::string payload;
-  const bool issued = unseal(hmac_key_, matchup, payload);
+  const bool issued = unseal(seal_key_, matchup, payload);
   const json m = issued ? json::parse(payload, nullptr, false) : json();
   PendingWrite pending;
   StoredEvent& e = pending.event;

@@ -25,21 +25,22 @@ std::string ctr_xor(const std::string& k2, const std::string& iv, const std::str
 
 }  // namespace
 
-std::string seal(const std::string& key, const std::string& plaintext) {
-  const std::string k1 = hmac_bytes(key, "prefero seal: iv"), k2 = hmac_bytes(key, "prefero seal: stream");
-  const std::string iv = hmac_bytes(k1, plaintext).substr(0, 16);
-  return to_hex(ctr_xor(k2, iv, plaintext)) + "." + to_hex(iv);
+SealKey::SealKey(const std::string& key)
+    : k1(hmac_bytes(key, "prefero seal: iv")), k2(hmac_bytes(key, "prefero seal: stream")) {}
+
+std::string seal(const SealKey& key, const std::string& plaintext) {
+  const std::string iv = hmac_bytes(key.k1, plaintext).substr(0, 16);
+  return to_hex(ctr_xor(key.k2, iv, plaintext)) + "." + to_hex(iv);
 }
 
-bool unseal(const std::string& key, const std::string& token, std::string& plaintext) {
+bool unseal(const SealKey& key, const std::string& token, std::string& plaintext) {
   const size_t dot = token.find('.');
   std::string cipher, iv;
   if (dot == std::string::npos || !from_hex(token.substr(0, dot), cipher) || !from_hex(token.substr(dot + 1), iv) ||
       iv.size() != 16)
     return false;
-  const std::string k1 = hmac_bytes(key, "prefero seal: iv"), k2 = hmac_bytes(key, "prefero seal: stream");
-  std::string plain = ctr_xor(k2, iv, cipher);
-  if (!same_token(to_hex(hmac_bytes(k1, plain).substr(0, 16)), to_hex(iv))) return false;
+  std::string plain = ctr_xor(key.k2, iv, cipher);
+  if (!same_token(to_hex(hmac_bytes(key.k1, plain).substr(0, 16)), to_hex(iv))) return false;
   plaintext = std::move(plain);
   return true;
 }
