@@ -61,7 +61,7 @@ std::string sha256_hex(std::string_view data) {
   return hex(d.data(), d.size());
 }
 
-std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+std::string hmac_sha256(std::string_view key, std::string_view message) {
   // RFC 2104: keys longer than the block are hashed first; then H(K^opad || H(K^ipad || m)).
   std::array<uint8_t, 64> k{};
   if (key.size() > k.size()) {
@@ -76,8 +76,12 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
     opad[i] = static_cast<char>(k[i] ^ 0x5c);
   }
   const Digest inner = sha256({ipad, message});
-  const Digest outer = sha256({opad, view(inner)});
-  return hex(outer.data(), outer.size());
+  return std::string(view(sha256({opad, view(inner)})));
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+  const std::string mac = hmac_sha256(key, message);
+  return hex(reinterpret_cast<const uint8_t*>(mac.data()), mac.size());
 }
 
 std::string random_token() {

@@ -13,7 +13,8 @@ bool same_token(std::string_view a, std::string_view b);
 // SHA-256 of `data` as 64 lower-case hex digits (FIPS 180-4, section 6.2).
 std::string sha256_hex(std::string_view data);
 
-// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lower-case hex digits.
+// HMAC-SHA-256 (RFC 2104) of `message` under `key`: the 32 bytes, or 64 lower-case hex digits.
+std::string hmac_sha256(std::string_view key, std::string_view message);
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
 // 32 bytes from the operating system's random source (/dev/urandom via std::random_device),

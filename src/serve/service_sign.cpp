@@ -7,17 +7,11 @@ namespace prefero::serve {
 
 namespace {
 
-std::string hmac_bytes(const std::string& key, const std::string& msg) {
-  std::string out;
-  from_hex(hmac_sha256_hex(key, msg), out);
-  return out;
-}
-
 // plaintext XOR the keystream HMAC(k2, iv || counter), 32 bytes per counter value.
 std::string ctr_xor(const std::string& k2, const std::string& iv, const std::string& in) {
   std::string out = in;
   for (size_t block = 0; block * 32 < in.size(); ++block) {
-    std::string ks = hmac_bytes(k2, iv + std::to_string(block));
+    const std::string ks = hmac_sha256(k2, iv + std::to_string(block));
     for (size_t i = 0; i < 32 && block * 32 + i < in.size(); ++i) out[block * 32 + i] = static_cast<char>(out[block * 32 + i] ^ ks[i]);
   }
   return out;
@@ -26,10 +20,10 @@ std::string ctr_xor(const std::string& k2, const std::string& iv, const std::str
 }  // namespace
 
 SealKey::SealKey(const std::string& key)
-    : k1(hmac_bytes(key, "prefero seal: iv")), k2(hmac_bytes(key, "prefero seal: stream")) {}
+    : k1(hmac_sha256(key, "prefero seal: iv")), k2(hmac_sha256(key, "prefero seal: stream")) {}
 
 std::string seal(const SealKey& key, const std::string& plaintext) {
-  const std::string iv = hmac_bytes(key.k1, plaintext).substr(0, 16);
+  const std::string iv = hmac_sha256(key.k1, plaintext).substr(0, 16);
   return to_hex(ctr_xor(key.k2, iv, plaintext)) + "." + to_hex(iv);
 }
 
@@ -40,7 +34,7 @@ bool unseal(const SealKey& key, const std::string& token, std::string& plaintext
       iv.size() != 16)
     return false;
   std::string plain = ctr_xor(key.k2, iv, cipher);
-  if (!same_token(to_hex(hmac_bytes(key.k1, plain).substr(0, 16)), to_hex(iv))) return false;
+  if (!same_token(hmac_sha256(key.k1, plain).substr(0, 16), iv)) return false;
   plaintext = std::move(plain);
   return true;
 }
@@ -63,11 +57,11 @@ bool from_hex(const std::string& hex, std::string& bytes) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     return -1;
   };
-  bytes.clear();
+  bytes.assign(hex.size() / 2, '\0');
   for (size_t i = 0; i < hex.size(); i += 2) {
     const int hi = val(hex[i]), lo = val(hex[i + 1]);
     if (hi < 0 || lo < 0) return false;
-    bytes += static_cast<char>(hi * 16 + lo);
+    bytes[i / 2] = static_cast<char>(hi * 16 + lo);
   }
   return true;
 }

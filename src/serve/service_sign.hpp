@@ -1,10 +1,10 @@
 #pragma once
 // Sealed matchup ids for the service: they need no server state (they survive restarts and work
 // across processes). Hashing (voter tokens are stored only as hashes), HMAC and constant-time
-// comparison are serve/http_auth's sha256_hex, hmac_sha256_hex and same_token.
+// comparison are serve/http_auth's sha256_hex, hmac_sha256 and same_token.
 #include <string>
 
-#include "serve/http_auth.hpp"  // sha256_hex, hmac_sha256_hex, same_token, random_token
+#include "serve/http_auth.hpp"  // sha256_hex, hmac_sha256, same_token, random_token
 
 namespace prefero::serve {
 
