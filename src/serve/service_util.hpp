@@ -9,6 +9,7 @@
 
 #include "core/result.hpp"
 #include "serve/http_message.hpp"
+#include "serve/idempotency_index.hpp"  // idempotency_slot
 
 namespace prefero::serve {
 
@@ -44,15 +45,6 @@ Response safe_error(int status, const std::string& code, const std::string& mess
 Response json_response(int status, const json& body);
 // f(), or the JSON error for what it threw: ApiError as given, InputError 400, anything else 500.
 Response answer_errors(const std::function<Response()>& f);
-// The key of an idempotency record: the stream and the client's key, which may hold any byte
-// but NUL (HTTP header values cannot carry it).
-inline std::string idempotency_slot(const std::string& stream, const std::string& key) {
-  std::string slot;
-  slot.reserve(stream.size() + 1 + key.size());
-  slot.append(stream).push_back('\0');
-  slot.append(key);
-  return slot;
-}
 // `s` as a JSON string literal (quotes and escapes included), appended to `out`; bytes that are
 // not valid UTF-8 become '?' as in dump_json.
 void append_json_string(std::string& out, const std::string& s);

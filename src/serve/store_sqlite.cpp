@@ -1,7 +1,10 @@
 // The SQLite VoteStore (`sqlite:PATH`, the default backend of `prefero serve`).
 //
-// One table, events(seq INTEGER PRIMARY KEY, stream, kind, idem, actor, time_ms, body), and a
-// unique index on (stream, idem) for the rows that carry an idempotency key.
+// One table, events(seq INTEGER PRIMARY KEY, stream, kind, idem, actor, time_ms, body), and no
+// other index: the idempotency keys (idem) are checked in memory (idempotency_index.hpp), since a
+// unique index over random keys costs a 4 KB page write per vote. The writer fills that index
+// from the table when the store opens and, inside each batch's write transaction, from the rows
+// other processes appended since its last batch, so the check stays exact across processes.
 //
 // Durability: journal_mode=WAL with synchronous=FULL. In WAL mode synchronous=NORMAL already
 // survives a crash of the process (kill -9), but the last commits may roll back after a power
@@ -18,20 +21,25 @@
 // Connections: one write connection, used only by the writer thread (plus the constructor), and
 // one read connection for scan/last_seq behind its own mutex; WAL lets reads run during a write.
 // Several processes may open the same file: BEGIN IMMEDIATE takes SQLite's write lock before the
-// idempotency look-up, so look-up and insert are atomic across processes too.
+// idempotency look-up, so look-up and insert are atomic across processes too. (Every process on
+// one file must run a version that checks keys this way: older ones relied on the unique index,
+// which opening the file now drops.)
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <string>
+#include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/error.hpp"
+#include "serve/idempotency_index.hpp"
 #include "serve/store_backends.hpp"
 #include "serve/store_group_commit.hpp"
 #include "serve/thread_name.hpp"
@@ -98,7 +106,7 @@ class SqliteStore : public VoteStore {
            "CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, stream TEXT NOT NULL, kind TEXT NOT NULL, "
            "idem TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL DEFAULT '', time_ms INTEGER NOT NULL DEFAULT 0, "
            "body TEXT NOT NULL DEFAULT '')");
-      exec(wdb_, "CREATE UNIQUE INDEX IF NOT EXISTS events_idem ON events(stream, idem) WHERE idem <> ''");
+      exec(wdb_, "DROP INDEX IF EXISTS events_idem");  // the unique index of earlier versions
       rdb_ = open_db(path_);
       cdb_ = open_db(path_);
       // A connection learns that the file is in WAL mode only when it first reads it; until then
@@ -106,11 +114,12 @@ class SqliteStore : public VoteStore {
       query_text(cdb_, "PRAGMA journal_mode");
       sqlite3_wal_hook(wdb_, &SqliteStore::on_wal_commit, this);  // replaces SQLite's autocheckpoint
       exec(rdb_, "PRAGMA synchronous=FULL");
-      find_ = std::make_unique<Statement>(wdb_, "SELECT seq FROM events WHERE stream = ?1 AND idem = ?2 AND idem <> ''", where());
+      key_at_ = std::make_unique<Statement>(wdb_, "SELECT stream, idem FROM events WHERE seq = ?1", where());
+      newer_ = std::make_unique<Statement>(wdb_, "SELECT seq, stream, idem FROM events WHERE seq > ?1 ORDER BY seq", where());
       insert_ = std::make_unique<Statement>(
-          wdb_, "INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-          "ON CONFLICT(stream, idem) WHERE idem <> '' DO NOTHING RETURNING seq",
+          wdb_, "INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING seq",
           where());
+      learn_newer_keys();  // every key stored so far
       scan_ = std::make_unique<Statement>(
           rdb_,
           "SELECT seq, stream, kind, idem, actor, time_ms, body FROM events WHERE seq > ?1 AND seq <= ?2 "
@@ -189,22 +198,60 @@ class SqliteStore : public VoteStore {
     }
   }
 
-  // The writer thread's transaction for one batch.
+  // The writer thread's transaction for one batch. The batch's own keys join the index only
+  // once the transaction committed (a rolled-back batch leaves the index as it was).
   void write(std::vector<PendingAppend*>& batch) {
+    std::unordered_map<std::string, int64_t> batch_keys;
     exec_or_fail("BEGIN IMMEDIATE");
     try {
-      for (PendingAppend* p : batch) p->result = write_one(*p->event);
+      learn_newer_keys();  // other processes' appends since our last batch
+      for (PendingAppend* p : batch) p->result = write_one(*p->event, batch_keys);
       exec_or_fail("COMMIT");
     } catch (...) {
       sqlite3_exec(wdb_, "ROLLBACK", nullptr, nullptr, nullptr);
       throw;
     }
+    for (const auto& [slot, seq] : batch_keys) keys_.add(slot, seq, key_at());
+    for (const PendingAppend* p : batch) known_seq_ = std::max(known_seq_, p->result.seq);
   }
 
-  // One statement in the common case: the insert itself skips a key the stream already has
-  // (ON CONFLICT on the partial unique index, RETURNING no row); only then is the earlier seq
-  // looked up. Same connection, same transaction: a key repeated inside the batch is found too.
-  AppendResult write_one(const StoredEvent& e) {
+  // The keys of the events past known_seq_ (appended by other processes, or all of them when the
+  // store opens) into the index.
+  void learn_newer_keys() {
+    newer_->reset();
+    newer_->bind(1, known_seq_);
+    int rc = SQLITE_ROW;
+    std::vector<std::pair<std::string, int64_t>> found;
+    while ((rc = sqlite3_step(newer_->get())) == SQLITE_ROW) {
+      known_seq_ = sqlite3_column_int64(newer_->get(), 0);
+      std::string key = newer_->text(2);
+      if (!key.empty()) found.emplace_back(idempotency_slot(newer_->text(1), key), known_seq_);
+    }
+    newer_->reset();
+    if (rc != SQLITE_DONE) fail(wdb_, "reading the idempotency keys");
+    for (const auto& [slot, seq] : found) keys_.add(slot, seq, key_at());
+  }
+
+  // The idempotency slot of the stored event `seq` (to confirm a hash hit in keys_).
+  IdempotencyIndex::KeyAt key_at() {
+    return [this](int64_t seq) {
+      key_at_->reset();
+      key_at_->bind(1, seq);
+      std::string slot;
+      if (sqlite3_step(key_at_->get()) == SQLITE_ROW) slot = idempotency_slot(key_at_->text(0), key_at_->text(1));
+      key_at_->reset();
+      return slot;
+    };
+  }
+
+  // A key already stored (or earlier in this batch) gives its seq; otherwise one insert.
+  AppendResult write_one(const StoredEvent& e, std::unordered_map<std::string, int64_t>& batch_keys) {
+    std::string slot;
+    if (!e.idempotency_key.empty()) {
+      slot = idempotency_slot(e.stream, e.idempotency_key);
+      if (auto same = batch_keys.find(slot); same != batch_keys.end()) return {same->second, true};
+      if (const int64_t seq = keys_.find(slot, key_at())) return {seq, true};
+    }
     insert_->reset();
     insert_->bind(1, e.stream);
     insert_->bind(2, e.kind);
@@ -212,22 +259,12 @@ class SqliteStore : public VoteStore {
     insert_->bind(4, e.actor);
     insert_->bind(5, e.time_ms);
     insert_->bind(6, e.body);
-    int rc = sqlite3_step(insert_->get());
-    if (rc == SQLITE_ROW) {
-      int64_t seq = sqlite3_column_int64(insert_->get(), 0);
-      insert_->reset();
-      return {seq, false};
-    }
+    const int rc = sqlite3_step(insert_->get());
+    const int64_t seq = rc == SQLITE_ROW ? sqlite3_column_int64(insert_->get(), 0) : 0;
     insert_->reset();
-    if (rc != SQLITE_DONE) fail(wdb_, "insert");
-    find_->reset();
-    find_->bind(1, e.stream);
-    find_->bind(2, e.idempotency_key);
-    rc = sqlite3_step(find_->get());
-    int64_t seq = rc == SQLITE_ROW ? sqlite3_column_int64(find_->get(), 0) : 0;
-    find_->reset();
-    if (rc != SQLITE_ROW) fail(wdb_, "idempotency look-up");
-    return {seq, true};
+    if (rc != SQLITE_ROW) fail(wdb_, "insert");
+    if (!slot.empty()) batch_keys.emplace(std::move(slot), seq);
+    return {seq, false};
   }
 
   void exec_or_fail(const char* sql) {
@@ -306,7 +343,8 @@ class SqliteStore : public VoteStore {
   }
 
   void close() {
-    find_.reset();
+    key_at_.reset();
+    newer_.reset();
     insert_.reset();
     scan_.reset();
     last_.reset();
@@ -320,7 +358,10 @@ class SqliteStore : public VoteStore {
   sqlite3* wdb_ = nullptr;
   sqlite3* rdb_ = nullptr;
   sqlite3* cdb_ = nullptr;  // the checkpointer thread's
-  std::unique_ptr<Statement> find_, insert_, scan_, last_;  // find_/insert_ on wdb_, the others on rdb_
+  std::unique_ptr<Statement> key_at_, newer_, insert_;  // on wdb_ (the writer's)
+  std::unique_ptr<Statement> scan_, last_;              // on rdb_
+  IdempotencyIndex keys_;  // writer thread only (and the constructor)
+  int64_t known_seq_ = 0;  // every event up to here is in keys_
   std::mutex read_mu_;
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_wanted_;
