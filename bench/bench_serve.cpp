@@ -12,8 +12,9 @@
 //   bench_serve leaderboard [MODELS] [VOTES] [DB] [LOAD]   GET /v1/arenas/ID/leaderboard after
 //       VOTES battles among MODELS models were stored (LOAD http: posted in batches of 10,000;
 //       store: the same events appended to the store directly, then replayed by a new service);
-//       latency percentiles idle and while battles keep coming, and the process's RSS. DB ""
-//       = a temporary SQLite file.
+//       latency percentiles idle and while battles keep coming, and the process's RSS.
+// DB: absent or "sqlite" = a temporary SQLite file (removed afterwards); sqlite:PATH; or
+// postgresql://... ("" is refused: an unexpanded "$PREFERO_TEST_PG_URL" must not measure SQLite).
 // Every loop is bounded in count; a request taking over 10 s aborts the run.
 #include <arpa/inet.h>
 #include <fmt/core.h>
@@ -389,12 +390,13 @@ int main(int argc, char** argv) {
                          "'build/bin/bench_serve %s ... \"$PREFERO_TEST_PG_URL\"')\n", mode.c_str());
     return 2;
   }
+  // DB: absent or "sqlite" = a temporary SQLite file.
+  const std::string db = argc > 4 && std::string(argv[4]) != "sqlite" ? argv[4] : "";
   try {
-    if (mode == "votes")
-      return votes(argc > 2 ? std::atoi(argv[2]) : 100000, argc > 3 ? std::atoi(argv[3]) : 32, argc > 4 ? argv[4] : "");
-    if (mode == "wrk") return votes_wrk(argc > 2 ? std::atoi(argv[2]) : 10, argc > 3 ? std::atoi(argv[3]) : 128, argc > 4 ? argv[4] : "");
+    if (mode == "votes") return votes(argc > 2 ? std::atoi(argv[2]) : 100000, argc > 3 ? std::atoi(argv[3]) : 32, db);
+    if (mode == "wrk") return votes_wrk(argc > 2 ? std::atoi(argv[2]) : 10, argc > 3 ? std::atoi(argv[3]) : 128, db);
     if (mode == "leaderboard")
-      return leaderboard(argc > 2 ? std::atoi(argv[2]) : 200, argc > 3 ? std::atoll(argv[3]) : 10000000, argc > 4 ? argv[4] : "",
+      return leaderboard(argc > 2 ? std::atoi(argv[2]) : 200, argc > 3 ? std::atoll(argv[3]) : 10000000, db,
                          argc > 5 ? argv[5] : "http");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_serve: %s\n", e.what());
