@@ -36,9 +36,11 @@ void Service::catch_up() {
   if (store_.last_seq() <= last_seen_.load()) return;
   std::lock_guard one(catch_up_mu_);
   const int64_t seen = last_seen_.load();
-  // Applied in slices of 256 events as they are read (the store calls back outside its locks):
-  // a restart replays millions of votes without holding every event in memory at once.
+  // Applied in slices (256 events or 8 MB of bodies) as they are read (the store calls back
+  // outside its locks): a restart replays millions of votes without holding them all at once.
+  constexpr size_t kSliceBytes = size_t{8} << 20;
   std::vector<StoredEvent> fresh;
+  size_t fresh_bytes = 0;
   auto apply_fresh = [&] {
     std::unique_lock lock(mu_);
     for (const auto& e : fresh) {
@@ -48,10 +50,12 @@ void Service::catch_up() {
     }
     drain_pending();
     fresh.clear();
+    fresh_bytes = 0;
   };
   store_.scan(seen, [&](const StoredEvent& e) {
     fresh.push_back(e);
-    if (fresh.size() >= 256) apply_fresh();
+    fresh_bytes += e.body.size();
+    if (fresh.size() >= 256 || fresh_bytes >= kSliceBytes) apply_fresh();
   });
   apply_fresh();
 }
