@@ -56,6 +56,8 @@ bool same_token(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
+std::string sha256_bytes(std::string_view data) { return std::string(view(sha256({data}))); }
+
 std::string sha256_hex(std::string_view data) {
   const Digest d = sha256({data});
   return hex(d.data(), d.size());

@@ -10,7 +10,8 @@ namespace prefero::serve {
 // exit), so the time reveals the lengths only, never where the inputs differ.
 bool same_token(std::string_view a, std::string_view b);
 
-// SHA-256 of `data` as 64 lower-case hex digits (FIPS 180-4, section 6.2).
+// SHA-256 of `data` (FIPS 180-4, section 6.2): the 32 bytes, or 64 lower-case hex digits.
+std::string sha256_bytes(std::string_view data);
 std::string sha256_hex(std::string_view data);
 
 // HMAC-SHA-256 (RFC 2104) of `message` under `key`: the 32 bytes, or 64 lower-case hex digits.

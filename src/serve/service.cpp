@@ -135,7 +135,7 @@ void Service::apply(const StoredEvent& e, const json* parsed) {
     }
   }
   const json& body = parsed ? *parsed : own;
-  if (!e.idempotency_key.empty()) idempotency_[idempotency_slot(e.stream, e.idempotency_key)] = e.seq;
+  if (!e.idempotency_key.empty()) idempotency_[idempotency_id(e.stream, e.idempotency_key)] = e.seq;
   try {
     if (e.stream.rfind("arena:", 0) == 0) apply_arena(e, body);
     else if (e.stream.rfind("poll:", 0) == 0) apply_poll(e, body);

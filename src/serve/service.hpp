@@ -26,6 +26,7 @@
 #include "serve/http_message.hpp"
 #include "serve/service_sign.hpp"
 #include "serve/service_state.hpp"
+#include "serve/service_util.hpp"  // IdempotencyId
 #include "serve/vote_store.hpp"
 
 namespace prefero::serve {
@@ -144,7 +145,7 @@ class Service {
   std::atomic<uint64_t> draws_{0};  // matchmaking stream counter
   std::map<std::string, ArenaState> arenas_;
   std::map<std::string, PollState> polls_;
-  std::unordered_map<std::string, int64_t> idempotency_;  // idempotency_slot(stream, key) -> seq
+  std::unordered_map<IdempotencyId, int64_t, IdempotencyIdHash> idempotency_;  // -> seq
   // Leaderboard cache: (arena, model, params, exclude_flagged) -> the answer at an arena seq.
   struct CachedBoard {
     std::shared_ptr<const BoardQuery> query;

@@ -330,7 +330,7 @@ PendingWrite Service::post_vote(const Request& r, const std::string& id) {
     std::shared_lock lock(mu_);
     const ArenaState& a = arena_or_404(id);
     if (!key.empty()) {
-      auto done = idempotency_.find(idempotency_slot("arena:" + id, key));
+      auto done = idempotency_.find(idempotency_id("arena:" + id, key));
       if (done != idempotency_.end()) return PendingWrite::at_once(json_text_response(201, vote_answer(a, done->second)));
     }
     if (!issued)
@@ -418,7 +418,7 @@ PendingWrite Service::post_battles(const Request& r, const std::string& id) {
     std::shared_lock lock(mu_);
     const ArenaState& a = arena_or_404(id);
     if (!key.empty()) {
-      auto done = idempotency_.find(idempotency_slot("arena:" + id, key));
+      auto done = idempotency_.find(idempotency_id("arena:" + id, key));
       if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, json{{"battles", {{"seq", done->second}, {"count", list.size()}}}}));
     }
     json norm = json::array();

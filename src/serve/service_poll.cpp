@@ -136,7 +136,7 @@ PendingWrite Service::post_ballot(const Request& r, const std::string& id) {
     std::shared_lock lock(mu_);
     const PollState& p = poll_or_404(id);
     if (!key.empty()) {
-      auto done = idempotency_.find(idempotency_slot("poll:" + id, key));
+      auto done = idempotency_.find(idempotency_id("poll:" + id, key));
       if (done != idempotency_.end()) return PendingWrite::at_once(json_response(201, json{{"ballot", {{"seq", done->second}}}}));
     }
     const int64_t t = now();

@@ -1,10 +1,13 @@
 // Helpers shared by the service's handlers (see service_util.hpp).
 #include "serve/service_util.hpp"
 
-#include "core/error.hpp"
-
 #include <cctype>
 #include <cstdio>
+#include <cstring>
+
+#include "core/error.hpp"
+#include "serve/http_auth.hpp"
+#include "serve/idempotency_index.hpp"
 
 namespace prefero::serve {
 
@@ -102,6 +105,14 @@ Response safe_error(int status, const std::string& code, const std::string& mess
 }
 
 Response json_response(int status, const json& body) { return json_text_response(status, dump_json(body)); }
+
+IdempotencyId idempotency_id(const std::string& stream, const std::string& key) {
+  const std::string digest = sha256_bytes(idempotency_slot(stream, key));
+  IdempotencyId id;
+  std::memcpy(&id.hi, digest.data(), 8);
+  std::memcpy(&id.lo, digest.data() + 8, 8);
+  return id;
+}
 
 void append_json_string(std::string& out, const std::string& s) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -9,7 +9,6 @@
 
 #include "core/result.hpp"
 #include "serve/http_message.hpp"
-#include "serve/idempotency_index.hpp"  // idempotency_slot
 
 namespace prefero::serve {
 
@@ -45,6 +44,17 @@ Response safe_error(int status, const std::string& code, const std::string& mess
 Response json_response(int status, const json& body);
 // f(), or the JSON error for what it threw: ApiError as given, InputError 400, anything else 500.
 Response answer_errors(const std::function<Response()>& f);
+// An idempotency record's identity: the first 128 bits of SHA-256(stream NUL key). Keeping the
+// digest instead of the key (a vote's key is usually its ~230-character matchup id) costs ~64
+// bytes a record instead of ~300; two different keys share one with probability ~n²/2^129.
+struct IdempotencyId {
+  uint64_t hi = 0, lo = 0;
+  bool operator==(const IdempotencyId&) const = default;
+};
+struct IdempotencyIdHash {
+  size_t operator()(const IdempotencyId& d) const { return static_cast<size_t>(d.hi); }
+};
+IdempotencyId idempotency_id(const std::string& stream, const std::string& key);
 // `s` as a JSON string literal (quotes and escapes included), appended to `out`; bytes that are
 // not valid UTF-8 become '?' as in dump_json.
 void append_json_string(std::string& out, const std::string& s);
