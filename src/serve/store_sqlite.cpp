@@ -318,7 +318,6 @@ class SqliteStore : public VoteStore {
     close();
   }
 
-  // The first column of the first row of `sql` as text ("" when there is none).
   // PRAGMA journal_mode=WAL. Two processes opening a new file at once both convert it, and SQLite
   // answers the loser SQLITE_BUSY at once (no busy handler on that path): retried for the busy
   // timeout.
@@ -334,6 +333,7 @@ class SqliteStore : public VoteStore {
     }
   }
 
+  // The first column of the first row of `sql` as text ("" when there is none).
   std::string query_text(sqlite3* db, const char* sql) {
     Statement st(db, sql, where());
     int rc = sqlite3_step(st.get());
