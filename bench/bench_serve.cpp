@@ -11,7 +11,9 @@
 //         scripts/pg-test.sh bash -c 'build/bin/bench_serve wrk 5 128 "$PREFERO_TEST_PG_URL"'
 //   bench_serve leaderboard [MODELS] [VOTES] [DB] [LOAD]   GET /v1/arenas/ID/leaderboard after
 //       VOTES battles among MODELS models were stored (LOAD http: posted in batches of 10,000;
-//       store: the same events appended to the store directly, then replayed by a new service);
+//       store: the same events appended to the store directly, then replayed by a new service;
+//       votes: VOTES single-vote events with idempotency keys, as POST votes stores them,
+//       appended directly, then replayed);
 //       latency percentiles idle and while battles keep coming, and the process's RSS.
 // DB: absent or "sqlite" = a temporary SQLite file (removed afterwards); sqlite:PATH; or
 // postgresql://... ("" is refused: an unexpanded "$PREFERO_TEST_PG_URL" must not measure SQLite).
@@ -27,9 +29,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -282,12 +286,50 @@ std::string battle_batch(std::mt19937_64& g, int models, long long count) {
   return json{{"battles", batch}}.dump();
 }
 
+// `total` vote events as POST /v1/arenas/ID/votes stores them, appended asynchronously (at most
+// 100,000 waiting at a time).
+void append_votes(VoteStore& store, std::mt19937_64& g, int models, long long total) {
+  static const char* winners[] = {"model_a", "model_b", "tie", "tie (bothbad)"};
+  std::mutex mu;
+  std::condition_variable cv;
+  long long acknowledged = 0;
+  std::exception_ptr failed;
+  const auto t = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  for (long long i = 0; i < total; ++i) {
+    const int a = static_cast<int>(g() % static_cast<uint64_t>(models));
+    const int b = static_cast<int>((static_cast<uint64_t>(a) + 1 + g() % static_cast<uint64_t>(models - 1)) % static_cast<uint64_t>(models));
+    StoredEvent e;
+    e.stream = "arena:" + kArena;
+    e.kind = "vote";
+    e.idempotency_key = fmt::format("{:016x}{:016x}", g(), g());
+    e.actor = "anon:voter-" + std::to_string(i % 100000);
+    e.time_ms = t;
+    e.body = json{{"matchup", e.idempotency_key}, {"item", "q1"}, {"models", {"model-" + std::to_string(a), "model-" + std::to_string(b)}},
+                  {"winner", winners[g() % 4]}}.dump();
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return i - acknowledged < 100000; });
+    lock.unlock();
+    store.append_async(std::move(e), [&](const StoredEvent&, const AppendResult&, std::exception_ptr error) {
+      std::lock_guard done(mu);
+      if (error) failed = error;
+      ++acknowledged;
+      cv.notify_one();
+    });
+  }
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return acknowledged == total; });
+  if (failed) std::rethrow_exception(failed);
+}
+
 // load = "http": POST battles in batches of 10,000 through the server. load = "store": append
 // the same events (one "battle" event of 10,000 battles each, as POST battles writes them) to
-// the store directly, then start a new service on it, which replays them (timed).
+// the store directly, then start a new service on it, which replays them (timed). load =
+// "votes": one "vote" event per vote, as POST votes writes them (a random 32-hex-digit matchup id,
+// also the idempotency key; 100,000 anonymous voters), appended directly, then replayed.
 int leaderboard(int models, long long total, std::string db, const std::string& load_mode) {
   if (db.empty()) db = temp_db();
-  if (load_mode != "http" && load_mode != "store") throw std::runtime_error("load must be http or store");
+  if (load_mode != "http" && load_mode != "store" && load_mode != "votes")
+    throw std::runtime_error("load must be http, store or votes");
   Running r = start(db);
   {
     Connection c(r.server->port());
@@ -302,6 +344,14 @@ int leaderboard(int models, long long total, std::string db, const std::string& 
       auto [status, body] = c.request("POST", "/v1/arenas/" + kArena + "/battles", battle_batch(g, models, std::min(10000LL, total - done)));
       if (status != 201) throw std::runtime_error("battles: " + body);
     }
+  } else if (load_mode == "votes") {
+    r.server->stop();
+    r.server.reset();
+    r.service.reset();
+    append_votes(*r.store, g, models, total);
+    auto t1 = Clock::now();
+    serve(r);
+    replay = std::chrono::duration<double>(Clock::now() - t1).count();
   } else {
     r.server->stop();
     r.server.reset();
@@ -369,7 +419,7 @@ int leaderboard(int models, long long total, std::string db, const std::string& 
   writer.join();
   fmt::print("{} models, {} battles stored in {:.1f} s ({}, load {}{}); RSS {:.0f} MB (peak {:.0f} MB)\n", models, total,
              loaded, db.substr(0, db.find(':')), load_mode,
-             load_mode == "store" ? fmt::format(", of which the service's replay {:.1f} s", replay) : "", rss, peak);
+             load_mode != "http" ? fmt::format(", of which the service's replay {:.1f} s", replay) : "", rss, peak);
   fmt::print("leaderboard: first (fitted in the request) {:.2f} ms; then idle p50 {:.2f} ms, p99 {:.2f} ms; "
              "while {} battles were posted: p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms, answers up to {:.0f} ms old, "
              "{} distinct fits served\n",
@@ -402,6 +452,6 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_serve: %s\n", e.what());
     return 1;
   }
-  std::fprintf(stderr, "usage: bench_serve votes [VOTES] [CONNECTIONS] [DB] | wrk [SECONDS] [CONNECTIONS] [DB] | leaderboard [MODELS] [VOTES] [DB] [http|store]\n");
+  std::fprintf(stderr, "usage: bench_serve votes [VOTES] [CONNECTIONS] [DB] | wrk [SECONDS] [CONNECTIONS] [DB] | leaderboard [MODELS] [VOTES] [DB] [http|store|votes]\n");
   return 2;
 }
