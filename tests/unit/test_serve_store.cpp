@@ -380,20 +380,19 @@ std::string error_of(const std::string& url) {
   return "(no InputError)";
 }
 
-// Under steady appends the WAL is copied back into the database by the background checkpointer
-// and then reused from its start, so it stays a few MB instead of growing with everything written
-// (it grew to the writer's hard cap when the checkpointer's connection had never read the file:
-// SQLite then treats a checkpoint request as a no-op).
-TEST(SqliteStore, BackgroundCheckpointsKeepTheWalSmall) {
+// The background checkpointer copies the WAL back into the database file while appends go on:
+// after ~19 MB of appends (under the writer's own checkpoint at 40 MB of WAL) the database file
+// holds most of them. It stayed a few KB when the checkpointer's connection had never read the
+// file (SQLite then treats a checkpoint request as a no-op) and the WAL grew instead.
+TEST(SqliteStore, BackgroundCheckpointerCopiesTheWalIntoTheDatabase) {
   TempDir dir;
   const fs::path db = dir.path / "votes.db";
   auto store = open_vote_store("sqlite:" + db.string());
   const std::string body(8000, 'x');  // two to three 4 KB pages per event
-  constexpr int kRounds = 60, kPerRound = 80;  // ~40 MB in all
+  constexpr int kRounds = 60, kPerRound = 40;
   std::mutex mu;
   std::condition_variable cv;
   int done = 0;
-  uintmax_t largest_wal = 0;
   for (int round = 0; round < kRounds; ++round) {
     for (int i = 0; i < kPerRound; ++i)
       store->append_async(make_event("wal", "k", "", body), [&](const StoredEvent&, const AppendResult&, std::exception_ptr) {
@@ -403,14 +402,16 @@ TEST(SqliteStore, BackgroundCheckpointsKeepTheWalSmall) {
       });
     std::unique_lock lock(mu);
     ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(30), [&] { return done == (round + 1) * kPerRound; }));
-    lock.unlock();
-    std::error_code ec;
-    largest_wal = std::max<uintmax_t>(largest_wal, fs::file_size(fs::path(db.string() + "-wal"), ec));
-    std::this_thread::sleep_for(std::chrono::milliseconds(15));  // the checkpointer's turn
   }
   EXPECT_EQ(store->last_seq(), kRounds * kPerRound);
+  // Bounded wait for the checkpointer (slow under a sanitizer or a loaded machine).
   const uintmax_t written = uintmax_t{kRounds} * kPerRound * body.size();
-  EXPECT_LT(largest_wal, written / 3) << "WAL of " << largest_wal << " bytes after writing " << written;
+  uintmax_t in_file = 0;
+  for (int i = 0; i < 200 && in_file < written / 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    in_file = fs::file_size(db);
+  }
+  EXPECT_GE(in_file, written / 2) << "database file of " << in_file << " bytes after appending " << written;
 }
 
 TEST(OpenVoteStore, NamesTheAcceptedFormsForAnUnknownUrl) {
