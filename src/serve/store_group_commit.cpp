@@ -2,6 +2,7 @@
 #include "serve/store_group_commit.hpp"
 
 #include <algorithm>
+#include <future>
 #include <memory>
 #include <utility>
 
@@ -49,21 +50,17 @@ void GroupCommitter::enqueue(PendingAppend* p) {
 }
 
 AppendResult GroupCommitter::append(const StoredEvent& e) {
-  PendingAppend p;
-  p.event = &e;
-  enqueue(&p);
-  std::unique_lock lock(p.mu);
-  p.cv.wait(lock, [&] { return p.done; });
-  if (p.error) std::rethrow_exception(p.error);
-  return p.result;
+  std::promise<AppendResult> committed;
+  std::future<AppendResult> result = committed.get_future();
+  append_async(e, [&committed](const StoredEvent&, const AppendResult& r, std::exception_ptr error) {
+    if (error) committed.set_exception(error);
+    else committed.set_value(r);
+  });
+  return result.get();  // rethrows the batch's error
 }
 
 void GroupCommitter::append_async(StoredEvent e, AppendDone done) {
-  auto* p = new PendingAppend;
-  p->owned = std::move(e);
-  p->event = &p->owned;
-  p->on_done = std::move(done);
-  enqueue(p);
+  enqueue(new PendingAppend{std::move(e), {}, std::move(done)});
 }
 
 // Runs until the committer is destroyed and the queue is empty; each turn writes one batch.
@@ -83,19 +80,7 @@ void GroupCommitter::run() {
     } catch (...) {
       error = std::current_exception();
     }
-    // Notify under the caller's lock: the caller cannot return (and free *p) before the unlock.
-    std::vector<PendingAppend*> answers;
-    for (PendingAppend* p : batch) {
-      if (p->on_done) {
-        answers.push_back(p);
-        continue;
-      }
-      std::lock_guard done_lock(p->mu);
-      if (error) p->error = error;
-      p->done = true;
-      p->cv.notify_one();
-    }
-    if (!answers.empty()) hand_over(std::move(answers), error);
+    hand_over(std::move(batch), error);
     lock.lock();
   }
 }
@@ -110,8 +95,8 @@ void GroupCommitter::hand_over(std::vector<PendingAppend*> answers, std::excepti
   if (was_empty) committed_.notify_one();  // else the completer is busy and will look again
 }
 
-// Calls on_done of every asynchronous append, batch after batch, until the writer stopped and
-// nothing is left.
+// Calls on_done of every append, batch after batch, until the writer stopped and nothing is
+// left.
 void GroupCommitter::complete() {
   std::unique_lock lock(done_mu_);
   for (;;) {
@@ -122,9 +107,9 @@ void GroupCommitter::complete() {
     lock.unlock();
     for (PendingAppend* p : c.appends) {
       std::unique_ptr<PendingAppend> own(p);
-      if (!c.error) p->owned.seq = p->result.seq;
+      if (!c.error) p->event.seq = p->result.seq;
       try {
-        p->on_done(p->owned, p->result, c.error);
+        p->on_done(p->event, p->result, c.error);
       } catch (...) {
         // AppendDone must not throw; one that does must not stop the answers for everyone.
       }

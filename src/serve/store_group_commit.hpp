@@ -17,19 +17,14 @@
 
 namespace prefero::serve {
 
-// One append waiting for its batch. A blocking caller owns it (on its stack) and waits on its own
-// condition variable, so the writer wakes exactly the callers of the batch it committed (no herd
-// of every waiting thread fighting for one mutex after each commit). An asynchronous append is
-// owned by the queue (`owned` holds the event) and answered by calling `on_done`.
+// One append waiting for its batch, owned by the queue: the event, the result the batch writer
+// fills in, and what to call once the batch committed or failed. A blocking append is an
+// asynchronous one whose callback fulfils the promise its caller waits on, so the caller is
+// woken alone (no herd of waiting threads on one mutex after each commit).
 struct PendingAppend {
-  const StoredEvent* event = nullptr;
+  StoredEvent event;
   AppendResult result;
-  std::exception_ptr error;  // set when the batch failed (the caller rethrows it)
-  std::mutex mu;             // guards done
-  std::condition_variable cv;
-  bool done = false;
-  StoredEvent owned;         // asynchronous appends: the event
-  AppendDone on_done;        // asynchronous appends: called after the commit instead of waking a caller
+  AppendDone on_done;
 };
 
 class GroupCommitter {
@@ -63,7 +58,7 @@ class GroupCommitter {
   std::condition_variable queued_;     // the writer waits for work
   std::vector<PendingAppend*> queue_;
   bool stopping_ = false;
-  // Committed batches of asynchronous appends, oldest first, for the completer thread.
+  // Committed (or failed) batches, oldest first, for the completer thread.
   struct Committed {
     std::vector<PendingAppend*> appends;
     std::exception_ptr error;

@@ -169,7 +169,7 @@ class PostgresStore : public VoteStore {
       std::vector<pqxx::pipeline::query_id> ids;
       ids.reserve(batch.size());
       for (PendingAppend* p : batch) {
-        const StoredEvent& e = *p->event;
+        const StoredEvent& e = p->event;
         ids.push_back(pipe.insert("INSERT INTO events(stream, kind, idem, actor, time_ms, body) VALUES (" +
                                   tx.quote(e.stream) + ", " + tx.quote(e.kind) + ", " + tx.quote(e.idempotency_key) +
                                   ", " + tx.quote(e.actor) + ", " + std::to_string(e.time_ms) + ", " + tx.quote(e.body) +
@@ -185,7 +185,7 @@ class PostgresStore : public VoteStore {
       }
     }
     for (PendingAppend* p : skipped) {
-      pqxx::result found = tx.exec_prepared("find", p->event->stream, p->event->idempotency_key);
+      pqxx::result found = tx.exec_prepared("find", p->event.stream, p->event.idempotency_key);
       if (found.empty()) throw std::runtime_error(where_ + ": an insert was skipped but its key is not there");
       p->result = {found[0][0].as<int64_t>(), true};
     }

@@ -205,7 +205,7 @@ class SqliteStore : public VoteStore {
     exec_or_fail("BEGIN IMMEDIATE");
     try {
       learn_newer_keys();  // other processes' appends since our last batch
-      for (PendingAppend* p : batch) p->result = write_one(*p->event, batch_keys);
+      for (PendingAppend* p : batch) p->result = write_one(p->event, batch_keys);
       exec_or_fail("COMMIT");
     } catch (...) {
       sqlite3_exec(wdb_, "ROLLBACK", nullptr, nullptr, nullptr);
