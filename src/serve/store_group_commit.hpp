@@ -39,7 +39,8 @@ class GroupCommitter {
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
-  // Blocks until the event's batch committed; rethrows the batch's error.
+  // Blocks until the event's batch committed; rethrows the batch's error. Not from an AppendDone
+  // callback: it would wait for the completer thread it runs on.
   AppendResult append(const StoredEvent& e);
   // Queues the event and returns at once; `done` runs after its batch committed (or failed),
   // with the event's seq set, on the completer thread: in commit order, while the writer already
