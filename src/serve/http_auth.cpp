@@ -81,11 +81,6 @@ std::string hmac_sha256(std::string_view key, std::string_view message) {
   return std::string(view(sha256({opad, view(inner)})));
 }
 
-std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
-  const std::string mac = hmac_sha256(key, message);
-  return hex(reinterpret_cast<const uint8_t*>(mac.data()), mac.size());
-}
-
 std::string random_token() {
   std::random_device rd("/dev/urandom");  // throws std::runtime_error when unavailable
   std::array<uint8_t, 32> bytes{};

@@ -14,9 +14,8 @@ bool same_token(std::string_view a, std::string_view b);
 std::string sha256_bytes(std::string_view data);
 std::string sha256_hex(std::string_view data);
 
-// HMAC-SHA-256 (RFC 2104) of `message` under `key`: the 32 bytes, or 64 lower-case hex digits.
+// HMAC-SHA-256 (RFC 2104) of `message` under `key`: the 32 bytes.
 std::string hmac_sha256(std::string_view key, std::string_view message);
-std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
 // 32 bytes from the operating system's random source (/dev/urandom via std::random_device),
 // as 64 lower-case hex digits. Throws std::runtime_error when no random source is available.

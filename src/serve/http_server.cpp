@@ -330,8 +330,9 @@ class Session : public std::enable_shared_from_this<Session> {
     call_handler(req, [self = shared_from_this(), version, keep_alive, head](Response r) {
       // Written on this session's strand: at once when answered on a server thread, else through
       // the outbox (e.g. from the store's completer thread once a vote is durable).
-      auto write = [self, r = std::move(r), version, keep_alive, head] {
-        net::dispatch(self->stream_.get_executor(), [self, r, version, keep_alive, head] { self->reply(r, version, keep_alive, head); });
+      auto write = [self, r = std::move(r), version, keep_alive, head]() mutable {
+        net::dispatch(self->stream_.get_executor(),
+                      [self, r = std::move(r), version, keep_alive, head] { self->reply(r, version, keep_alive, head); });
       };
       Shared& shared = *self->shared_;
       if (shared.io.running_in_this_thread()) write();
